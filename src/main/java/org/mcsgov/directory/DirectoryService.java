@@ -1,0 +1,166 @@
+package org.mcsgov.directory;
+
+import static org.mcsgov.platform.Rows.now;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.identity.User;
+import org.mcsgov.platform.Rows;
+import org.mcsgov.platform.UserError;
+import org.mcsgov.security.AccessPolicy;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Facilities, staff and their roles (A7, A8-3, A8-5, A11-2). The register's staff rows and Camunda's users and
+ * groups change together, in one transaction, so the login and the register never disagree.
+ */
+@Service
+public class DirectoryService {
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{1,31}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    private final JdbcClient jdbc;
+    private final IdentityService identityService;
+    private final AccessPolicy accessPolicy;
+
+    public DirectoryService(JdbcClient jdbc, IdentityService identityService, AccessPolicy accessPolicy) {
+        this.jdbc = jdbc;
+        this.identityService = identityService;
+        this.accessPolicy = accessPolicy;
+    }
+
+    @Transactional
+    public Facility createFacility(Facility facility) {
+        if (!ID.matcher(facility.id()).matches()) {
+            throw new UserError("事業所IDは英小文字・数字で2〜32文字にしてください: " + facility.id(),
+                    "facility id must be 2-32 lower-case letters or digits: " + facility.id());
+        }
+        jdbc.sql("INSERT INTO facility (id, name, kind, uses_mcs, created_at) VALUES (?, ?, ?, ?, ?)")
+                .params(facility.id(), facility.name(), facility.kind().name(), facility.usesMcs(), now())
+                .update();
+        for (Role role : Role.values()) {
+            String groupId = role.groupId(facility.id());
+            if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
+                var group = identityService.newGroup(groupId);
+                group.setName(role == Role.OFFICE ? role.label() : facility.name() + " " + role.label());
+                group.setType("WORKFLOW");
+                identityService.saveGroup(group);
+            }
+        }
+        accessPolicy.grantFacility(facility.id(), facility.name());
+        return facility;
+    }
+
+    public Optional<Facility> facility(String id) {
+        return jdbc.sql("SELECT id, name, kind, uses_mcs FROM facility WHERE id = ?").param(id)
+                .query((rs, n) -> new Facility(rs.getString(1), rs.getString(2),
+                        FacilityKind.valueOf(rs.getString(3)), rs.getBoolean(4)))
+                .optional();
+    }
+
+    public List<Facility> facilities() {
+        return jdbc.sql("SELECT id, name, kind, uses_mcs FROM facility ORDER BY id")
+                .query((rs, n) -> new Facility(rs.getString(1), rs.getString(2),
+                        FacilityKind.valueOf(rs.getString(3)), rs.getBoolean(4)))
+                .list();
+    }
+
+    /** Registers a person with their one account and roles (A8-5, A11-2); the password follows A11-3. */
+    @Transactional
+    public Staff registerStaff(NewStaff s, String grantedBy, String processInstanceId) {
+        Facility facility = facility(s.facilityId()).orElseThrow(() -> new UserError(
+                "事業所が登録されていません: " + s.facilityId(), "unknown facility: " + s.facilityId()));
+        if (!ID.matcher(s.userId()).matches()) {
+            throw new UserError("ユーザーIDは英小文字・数字・「.」「-」で2〜32文字にしてください: " + s.userId(),
+                    "user id must be 2-32 lower-case letters, digits, '.' or '-': " + s.userId());
+        }
+        if (!EMAIL.matcher(s.email()).matches()) {
+            throw new UserError("メールアドレスの形式が正しくありません: " + s.email(), "invalid e-mail: " + s.email());
+        }
+        if (identityService.createUserQuery().userId(s.userId()).count() > 0
+                || jdbc.sql("SELECT COUNT(*) FROM staff WHERE user_id = ? OR email = ?")
+                        .params(s.userId(), s.email()).query(Long.class).single() > 0) {
+            throw new UserError("同じユーザーIDまたはメールアドレスのアカウントが既にあります（1人1ID、A11-2）: " + s.userId(),
+                    "an account with this user id or e-mail exists already (one person, one account, A11-2)");
+        }
+        User user = identityService.newUser(s.userId());
+        user.setFirstName(s.name());
+        user.setLastName("");
+        user.setEmail(s.email());
+        user.setPassword(s.initialPassword());
+        try {
+            identityService.saveUser(user);
+        } catch (ProcessEngineException e) {
+            if (e.getMessage() != null && e.getMessage().contains("policy")) {
+                throw new UserError("パスワードは英字と数字を含む8文字以上にしてください（A11-3）",
+                        "the password must have 8 or more characters with letters and digits (A11-3)");
+            }
+            throw e;
+        }
+        long id = Rows.insert(jdbc, """
+                INSERT INTO staff (facility_id, user_id, name, kana, profession, email, status, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE', ?)""",
+                facility.id(), s.userId(), s.name(), s.kana(), s.profession(), s.email(), now());
+        Set<Role> roles = EnumSet.copyOf(s.roles());
+        roles.add(Role.STAFF);
+        for (Role role : roles) {
+            jdbc.sql("""
+                    INSERT INTO role_assignment (staff_id, facility_id, role, valid_from, granted_by, process_instance_id)
+                    VALUES (?, ?, ?, ?, ?, ?)""")
+                    .params(id, facility.id(), role.name(), now(), grantedBy, processInstanceId).update();
+            identityService.createMembership(s.userId(), role.groupId(facility.id()));
+        }
+        return staff(id).orElseThrow();
+    }
+
+    public Optional<Staff> staff(long id) {
+        return jdbc.sql(STAFF_SELECT + " WHERE id = ?").param(id).query(Staff.class).optional();
+    }
+
+    public Optional<Staff> staffByUserId(String userId) {
+        return jdbc.sql(STAFF_SELECT + " WHERE user_id = ?").param(userId).query(Staff.class).optional();
+    }
+
+    public Set<Role> activeRoles(long staffId) {
+        List<Role> roles = jdbc.sql("SELECT role FROM role_assignment WHERE staff_id = ? AND valid_to IS NULL")
+                .param(staffId).query((rs, n) -> Role.valueOf(rs.getString(1))).list();
+        return roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+    }
+
+    /** The active person behind a login who holds the role, or a refusal naming what is missing. */
+    public Staff requireActiveWithRole(String userId, Role role) {
+        Staff staff = userId == null ? null : staffByUserId(userId).orElse(null);
+        if (staff == null || !staff.isActive()) {
+            throw new UserError("有効な職員として登録されていないユーザーです: " + userId,
+                    "user is not an active registered staff member: " + userId);
+        }
+        if (!activeRoles(staff.id()).contains(role)) {
+            throw new UserError("この操作には「" + role.label() + "」の役割が必要です: " + userId,
+                    "this step needs the role " + role + ": " + userId);
+        }
+        return staff;
+    }
+
+    /**
+     * The coordinator who started the process (A5-1): refused unless active with that role; their facility and
+     * its coordinator group become the process variables facilityId and coordinatorGroup.
+     */
+    public Staff startingCoordinator(DelegateExecution execution) {
+        Staff coordinator = requireActiveWithRole((String) execution.getVariable("initiator"), Role.COORDINATOR);
+        execution.setVariable("facilityId", coordinator.facilityId());
+        execution.setVariable("coordinatorGroup", Role.COORDINATOR.groupId(coordinator.facilityId()));
+        return coordinator;
+    }
+
+    private static final String STAFF_SELECT =
+            "SELECT id, facility_id, user_id, name, kana, profession, email, status FROM staff";
+}

@@ -1,0 +1,27 @@
+package org.mcsgov.directory;
+
+/** Roles of the policy's glossary; each is a Camunda group per facility, "<facilityId>-<suffix>" (A7). */
+public enum Role {
+    MANAGER("manager", "事業所管理者"),
+    MCS_ADMIN("admin", "MCS管理者"),
+    COORDINATOR("coord", "担当者"),
+    STAFF("staff", "従事者"),
+    OFFICE("office", "医師会事務局");
+
+    private final String suffix;
+    private final String label;
+
+    Role(String suffix, String label) {
+        this.suffix = suffix;
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** The Camunda group of this role; the association office is one group for the whole association. */
+    public String groupId(String facilityId) {
+        return this == OFFICE ? "office" : facilityId + "-" + suffix;
+    }
+}

@@ -1,0 +1,154 @@
+package org.mcsgov.group;
+
+import static org.mcsgov.platform.Rows.now;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.mcsgov.platform.EngineClock;
+import org.mcsgov.platform.Rows;
+import org.mcsgov.platform.UserError;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Groups and memberships (A5-1, A5-2, N1-1, N2-1). A group is REQUESTED until it is confirmed in MCS, then
+ * ACTIVE, and ends ARCHIVED or CANCELLED; memberships are rows with valid_from / valid_to.
+ */
+@Service
+public class GroupService {
+
+    private static final String SELECT = """
+            SELECT id, kind, facility_id, patient_id, name, purpose, status, coordinator_staff_id
+            FROM patient_group""";
+    private static final String MEMBERS = """
+            SELECT m.id AS membership_id, m.group_id, m.staff_id, s.user_id, s.name, s.facility_id,
+                   f.name AS facility_name, s.profession, m.role, m.valid_from, m.valid_to, m.invited_by,
+                   m.approved_by, m.opened_process_instance_id, m.closed_by, m.close_reason,
+                   m.closed_process_instance_id
+            FROM membership m JOIN staff s ON s.id = m.staff_id JOIN facility f ON f.id = s.facility_id""";
+
+    private final JdbcClient jdbc;
+
+    public GroupService(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Group> group(long id) {
+        return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(Group.class).optional();
+    }
+
+    /** The patient's requested or active group, if any (N1-1: there is at most one). */
+    public Optional<Group> liveGroupOf(long patientId) {
+        return jdbc.sql(SELECT + " WHERE live_patient_id = ?").param(patientId).query(Group.class).optional();
+    }
+
+    public Set<Long> patientsWithLiveGroup(String facilityId) {
+        return jdbc.sql("SELECT live_patient_id FROM patient_group WHERE facility_id = ? AND live_patient_id IS NOT NULL")
+                .param(facilityId).query(Long.class).list().stream().collect(Collectors.toSet());
+    }
+
+    /** Records the request; the database's unique key refuses a second live group for the patient (N1-1). */
+    public Group requestPatientGroup(long patientId, String facilityId, long coordinatorStaffId, String name,
+                                     String note, String requestedBy, String processInstanceId) {
+        try {
+            return insert("PATIENT", facilityId, patientId, name, note, coordinatorStaffId, requestedBy,
+                    processInstanceId);
+        } catch (DuplicateKeyException e) {
+            throw new UserError("この患者の患者グループは既にあります（1患者1グループ、N1-1）",
+                    "the patient already has a patient group (one group per patient, N1-1)");
+        }
+    }
+
+    public Group requestFreeGroup(String facilityId, long coordinatorStaffId, String name, String purpose,
+                                  String requestedBy, String processInstanceId) {
+        return insert("FREE", facilityId, null, name, purpose, coordinatorStaffId, requestedBy, processInstanceId);
+    }
+
+    private Group insert(String kind, String facilityId, Long patientId, String name, String purpose,
+                         long coordinatorStaffId, String requestedBy, String processInstanceId) {
+        long id = Rows.insert(jdbc, """
+                INSERT INTO patient_group (kind, facility_id, patient_id, live_patient_id, name, purpose, status,
+                    coordinator_staff_id, requested_by, requested_at, process_instance_id)
+                VALUES (?, ?, ?, ?, ?, ?, 'REQUESTED', ?, ?, ?, ?)""",
+                kind, facilityId, patientId, patientId, name, purpose, coordinatorStaffId, requestedBy, now(),
+                processInstanceId);
+        return group(id).orElseThrow();
+    }
+
+    /** The group exists in MCS now: it becomes active with its coordinator as the first member. */
+    public void activate(long groupId, String confirmedBy, String processInstanceId) {
+        Group group = requireStatus(groupId, "REQUESTED");
+        jdbc.sql("UPDATE patient_group SET status = 'ACTIVE', activated_at = ? WHERE id = ?")
+                .params(now(), groupId).update();
+        jdbc.sql("""
+                INSERT INTO membership (group_id, staff_id, role, valid_from, invited_by, approved_by,
+                    opened_process_instance_id)
+                VALUES (?, ?, 'COORDINATOR', ?, ?, ?, ?)""")
+                .params(groupId, group.coordinatorStaffId(), now(), confirmedBy, confirmedBy, processInstanceId)
+                .update();
+    }
+
+    public void cancel(long groupId, String reason, String processInstanceId) {
+        requireStatus(groupId, "REQUESTED");
+        close(groupId, "CANCELLED", reason, processInstanceId);
+    }
+
+    /** Every membership ends and the group goes to the archive, read-only from now on (N2-1). */
+    public void archive(long groupId, String reason, String actor, String processInstanceId) {
+        requireStatus(groupId, "ACTIVE");
+        jdbc.sql("""
+                UPDATE membership SET valid_to = ?, closed_by = ?, close_reason = ?, closed_process_instance_id = ?
+                WHERE group_id = ? AND valid_to IS NULL""")
+                .params(now(), actor, reason, processInstanceId, groupId).update();
+        close(groupId, "ARCHIVED", reason, processInstanceId);
+    }
+
+    private void close(long groupId, String status, String reason, String processInstanceId) {
+        jdbc.sql("""
+                UPDATE patient_group SET status = ?, live_patient_id = NULL, closed_at = ?, close_reason = ?,
+                    closed_process_instance_id = ?
+                WHERE id = ?""")
+                .params(status, now(), reason, processInstanceId, groupId).update();
+    }
+
+    private Group requireStatus(long groupId, String status) {
+        Group group = group(groupId).orElseThrow(() -> new UserError(
+                "グループが見つかりません: " + groupId, "no such group: " + groupId));
+        if (!status.equals(group.status())) {
+            throw new UserError("グループの状態が「" + group.status() + "」のため、この操作はできません",
+                    "group " + groupId + " is " + group.status() + ", expected " + status);
+        }
+        return group;
+    }
+
+    public List<Member> currentMembers(long groupId) {
+        return jdbc.sql(MEMBERS + " WHERE m.group_id = ? AND m.valid_to IS NULL ORDER BY m.valid_from, m.id")
+                .param(groupId).query(Member.class).list();
+    }
+
+    /** Everyone who could see the group at some time on day D (in the association's time zone). */
+    public List<Member> membersOn(long groupId, LocalDate day) {
+        var from = Timestamp.from(day.atStartOfDay(EngineClock.ZONE).toInstant());
+        var to = Timestamp.from(day.plusDays(1).atStartOfDay(EngineClock.ZONE).toInstant());
+        return jdbc.sql(MEMBERS + """
+                 WHERE m.group_id = ? AND m.valid_from < ? AND (m.valid_to IS NULL OR m.valid_to >= ?)
+                ORDER BY m.valid_from, m.id""")
+                .params(groupId, to, from).query(Member.class).list();
+    }
+
+    public List<Group> currentGroupsOf(long staffId) {
+        return jdbc.sql(SELECT + " g WHERE EXISTS (SELECT 1 FROM membership m WHERE m.group_id = g.id "
+                        + "AND m.staff_id = ? AND m.valid_to IS NULL) ORDER BY g.id")
+                .param(staffId).query(Group.class).list();
+    }
+
+    public boolean isCurrentMember(long groupId, long staffId) {
+        return jdbc.sql("SELECT COUNT(*) FROM membership WHERE group_id = ? AND staff_id = ? AND valid_to IS NULL")
+                .params(groupId, staffId).query(Long.class).single() > 0;
+    }
+}

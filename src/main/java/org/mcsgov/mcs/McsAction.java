@@ -1,0 +1,18 @@
+package org.mcsgov.mcs;
+
+/** The changes in MCS this system governs, with what a person does in MCS's own screens to make them. */
+public enum McsAction {
+    CREATE_PATIENT_GROUP("MCSで患者グループを作成してください。グループ名は「%s」、作成者（あなた）が最初のメンバーです。"),
+    CREATE_FREE_GROUP("MCSで自由グループ「%s」を作成してください。患者情報は投稿しないでください。"),
+    ARCHIVE_GROUP("MCSでグループ「%s」を保管庫へ移動してください（メンバーの閲覧を停止します）。");
+
+    private final String instruction;
+
+    McsAction(String instruction) {
+        this.instruction = instruction;
+    }
+
+    public String instruction(String subject) {
+        return instruction.formatted(subject);
+    }
+}

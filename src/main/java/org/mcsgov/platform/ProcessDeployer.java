@@ -1,0 +1,53 @@
+package org.mcsgov.platform;
+
+import java.io.IOException;
+import java.io.InputStream;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deploys bpmn/ and forms/ as one deployment under stable resource names ("bpmn/x.bpmn", "forms/y.form").
+ * Camunda's auto-deployment names resources by absolute path under spring-boot:run and by file name under
+ * java -jar, so switching modes created new versions; duplicate filtering here makes a restart deploy nothing.
+ * Forms go in the same deployment because the processes bind them with formRefBinding="deployment".
+ */
+@Component
+@Order(1)
+public class ProcessDeployer implements ApplicationRunner {
+
+    public static final String DEPLOYMENT_NAME = "mcs-governance";
+    private static final Logger log = LoggerFactory.getLogger(ProcessDeployer.class);
+
+    private final RepositoryService repositoryService;
+
+    public ProcessDeployer(RepositoryService repositoryService) {
+        this.repositoryService = repositoryService;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        var resolver = new PathMatchingResourcePatternResolver();
+        DeploymentBuilder deployment = repositoryService.createDeployment()
+                .name(DEPLOYMENT_NAME)
+                .source("mcs-governance")
+                .enableDuplicateFiltering(false);
+        for (String folder : new String[] {"bpmn", "forms"}) {
+            for (Resource resource : resolver.getResources("classpath*:" + folder + "/*.*")) {
+                try (InputStream in = resource.getInputStream()) {
+                    deployment.addInputStream(folder + "/" + resource.getFilename(), in);
+                }
+            }
+        }
+        var result = deployment.deployWithResult();
+        log.info("deployment {}: {} process definitions newly deployed",
+                result.getId(), result.getDeployedProcessDefinitions().size());
+    }
+}

@@ -1,0 +1,120 @@
+package org.mcsgov.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.query.Query;
+import org.springframework.stereotype.Service;
+
+/**
+ * The authorizations and Tasklist filters each role needs (DESIGN.md §5). Task visibility itself comes from the
+ * engine: a candidate group receives READ and work permission on its tasks only, so facility B never sees A's.
+ * Everything here is idempotent and runs again at every start.
+ */
+@Service
+public class AccessPolicy {
+
+    /** Processes a role may start from Tasklist. */
+    static final Map<String, List<String>> STARTABLE = Map.of(
+            "coord", List.of("patient-consent", "consent-withdrawal", "patient-group-creation", "free-group-creation"));
+
+    public static final String OFFICE = "office";
+
+    private final AuthorizationService authorizations;
+    private final FilterService filters;
+    private final TaskService taskService;
+
+    public AccessPolicy(AuthorizationService authorizations, FilterService filters, TaskService taskService) {
+        this.authorizations = authorizations;
+        this.filters = filters;
+        this.taskService = taskService;
+    }
+
+    /** Every group of a facility uses Tasklist; coordinators start the procedures of the originating facility. */
+    public void grantFacility(String facilityId, String facilityName) {
+        List<String> groups = List.of("manager", "admin", "coord", "staff").stream()
+                .map(suffix -> facilityId + "-" + suffix).toList();
+        for (String group : groups) {
+            grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            for (String key : STARTABLE.getOrDefault(group.substring(facilityId.length() + 1), List.of())) {
+                grant(group, Resources.PROCESS_DEFINITION, key, Permissions.READ, Permissions.CREATE_INSTANCE);
+                grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+            }
+        }
+        String filterName = "自分の施設のタスク（" + facilityName + "）";
+        String filterId = filter(filterName, 30, taskService.createTaskQuery()
+                .taskCandidateGroupIn(groups).includeAssignedTasks());
+        groups.forEach(group -> grant(group, Resources.FILTER, filterId, Permissions.READ));
+    }
+
+    /** Filters for everybody, and read-only access to everything for the association office (A8-1). */
+    public void grantGlobal() {
+        String mine = filter("マイタスク", 10, taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        String waiting = filter("承認待ち（自分のグループ）", 20, taskService.createTaskQuery()
+                .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+        grantEveryone(Resources.FILTER, mine, Permissions.READ);
+        grantEveryone(Resources.FILTER, waiting, Permissions.READ);
+
+        grant(OFFICE, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(OFFICE, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(OFFICE, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,
+                Permissions.READ_INSTANCE, Permissions.READ_TASK);
+        grant(OFFICE, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+        grant(OFFICE, Resources.TASK, ANY, Permissions.READ);
+        grant(OFFICE, Resources.DEPLOYMENT, ANY, Permissions.READ);
+        String all = filter("すべてのタスク（閲覧）", 40, taskService.createTaskQuery());
+        grant(OFFICE, Resources.FILTER, all, Permissions.READ);
+    }
+
+    private String filter(String name, int priority, Query<?, ?> query) {
+        var existing = filters.createFilterQuery().filterName(name).singleResult();
+        if (existing != null) {
+            return existing.getId();
+        }
+        var filter = filters.newTaskFilter(name)
+                .setQuery((org.camunda.bpm.engine.task.TaskQuery) query)
+                .setProperties(Map.of("priority", priority, "description", name, "refresh", true));
+        return filters.saveFilter(filter).getId();
+    }
+
+    private void grantEveryone(Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = authorizations.createAuthorizationQuery()
+                .userIdIn(ANY).resourceType(resource).resourceId(resourceId).singleResult();
+        if (existing == null) {
+            Authorization auth = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+            auth.setUserId(ANY);
+            auth.setResource(resource);
+            auth.setResourceId(resourceId);
+            save(auth, permissions);
+        }
+    }
+
+    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization auth = authorizations.createAuthorizationQuery()
+                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+        if (auth == null) {
+            auth = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+            auth.setGroupId(groupId);
+            auth.setResource(resource);
+            auth.setResourceId(resourceId);
+        }
+        save(auth, permissions);
+    }
+
+    private void save(Authorization auth, Permission... permissions) {
+        for (Permission permission : permissions) {
+            auth.addPermission(permission);
+        }
+        authorizations.saveAuthorization(auth);
+    }
+}

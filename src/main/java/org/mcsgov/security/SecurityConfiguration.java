@@ -1,0 +1,40 @@
+package org.mcsgov.security;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * /engine-rest is open by default (DESIGN.md §9): it and our own /api require HTTP Basic against Camunda's
+ * identity service, which counts failed logins and locks the account (login-max-attempts). The webapps keep
+ * their own session login and CSRF protection.
+ */
+@Configuration
+public class SecurityConfiguration {
+
+    @Bean
+    public FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthentication() {
+        var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.addUrlPatterns("/engine-rest/*", "/api/*");
+        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                HttpBasicAuthenticationProvider.class.getName());
+        registration.setName("mcs-rest-authentication");
+        return registration;
+    }
+
+    /** A11-3 password policy on every account the engine stores. */
+    @Bean
+    public AbstractProcessEnginePlugin passwordPolicyPlugin() {
+        return new AbstractProcessEnginePlugin() {
+            @Override
+            public void preInit(ProcessEngineConfigurationImpl configuration) {
+                configuration.setEnablePasswordPolicy(true);
+                configuration.setPasswordPolicy(new McsPasswordPolicy());
+            }
+        };
+    }
+}
