@@ -110,8 +110,8 @@ public class DirectoryService {
                 INSERT INTO staff (facility_id, user_id, name, kana, profession, email, status, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE', ?)""",
                 facility.id(), s.userId(), s.name(), s.kana(), s.profession(), s.email(), now());
-        Set<Role> roles = EnumSet.copyOf(s.roles());
-        roles.add(Role.STAFF);
+        Set<Role> roles = EnumSet.of(Role.STAFF);
+        roles.addAll(s.roles());
         for (Role role : roles) {
             jdbc.sql("""
                     INSERT INTO role_assignment (staff_id, facility_id, role, valid_from, granted_by, process_instance_id)

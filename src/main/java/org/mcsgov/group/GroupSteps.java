@@ -1,7 +1,7 @@
 package org.mcsgov.group;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.mcsgov.directory.DirectoryService;
 import org.mcsgov.directory.Staff;
@@ -30,71 +30,87 @@ public class GroupSteps {
     }
 
     /** Patients the coordinator's facility may create a group for: consented (A6), without a group (N1-1). */
-    public void loadPatientsWithoutGroup(DelegateExecution execution) {
-        Staff coordinator = directory.startingCoordinator(execution);
-        var withGroup = groups.patientsWithLiveGroup(coordinator.facilityId());
-        var options = patients.consentedPatients(coordinator.facilityId()).stream()
-                .filter(p -> !withGroup.contains(p.id()))
-                .map(p -> new Vars.Option(p.label(), String.valueOf(p.id()))).toList();
-        if (options.isEmpty()) {
-            throw new UserError("同意が有効で患者グループのない患者がいません。先に「説明と同意の記録」を行ってください（A6）",
-                    "no patient of your facility has an active consent and no group: record the consent first (A6)");
-        }
-        execution.setVariable("patientOptions", Vars.options(options));
+    public JavaDelegate loadPatientsWithoutGroup() {
+        return execution -> {
+            Staff coordinator = directory.startingCoordinator(execution);
+            var withGroup = groups.patientsWithLiveGroup(coordinator.facilityId());
+            var options = patients.consentedPatients(coordinator.facilityId()).stream()
+                    .filter(p -> !withGroup.contains(p.id()))
+                    .map(p -> new Vars.Option(p.label(), String.valueOf(p.id()))).toList();
+            if (options.isEmpty()) {
+                throw new UserError("同意が有効で患者グループのない患者がいません。先に「説明と同意の記録」を行ってください（A6）",
+                        "no patient of your facility has an active consent and no group: record the consent first (A6)");
+            }
+            execution.setVariable("patientOptions", Vars.options(options));
+        };
     }
 
     /** A5-1 / A4: only the originating facility; A6: only with active consent; N1-1: one group per patient. */
-    public void validatePatientGroup(DelegateTask task) {
-        Patient patient = groupablePatient(task);
-        Vars.optionalText(task, "groupName", "グループ名", 100);
-        Vars.optionalText(task, "note", "備考", 500);
-        task.getExecution().setProcessBusinessKey("patient:" + patient.id());
+    public JavaDelegate validatePatientGroup() {
+        return execution -> {
+            Patient patient = groupablePatient(execution);
+            Vars.optionalText(execution, "groupName", "グループ名", 100);
+            Vars.optionalText(execution, "note", "備考", 500);
+            execution.setProcessBusinessKey("patient:" + patient.id());
+        };
     }
 
-    public void requestPatientGroup(DelegateExecution execution) {
-        Patient patient = groupablePatient(execution);
-        Staff coordinator = directory.startingCoordinator(execution);
-        String name = Vars.optionalText(execution, "groupName", "グループ名", 100);
-        Group group = groups.requestPatientGroup(patient.id(), patient.facilityId(), coordinator.id(),
-                name == null ? patient.name() + "様" : name, Vars.optionalText(execution, "note", "備考", 500),
-                coordinator.userId(), execution.getProcessInstanceId());
-        requested(execution, group);
+    public JavaDelegate requestPatientGroup() {
+        return execution -> {
+            Patient patient = groupablePatient(execution);
+            Staff coordinator = directory.startingCoordinator(execution);
+            String name = Vars.optionalText(execution, "groupName", "グループ名", 100);
+            Group group = groups.requestPatientGroup(patient.id(), patient.facilityId(), coordinator.id(),
+                    name == null ? patient.name() + "様" : name, Vars.optionalText(execution, "note", "備考", 500),
+                    coordinator.userId(), execution.getProcessInstanceId());
+            requested(execution, group);
+        };
     }
 
-    public void checkFreeGroupCreator(DelegateExecution execution) {
-        directory.startingCoordinator(execution);
+    public JavaDelegate checkFreeGroupCreator() {
+        return execution -> {
+            directory.startingCoordinator(execution);
+        };
     }
 
     /** A5-1: a free group states its purpose and carries no patient information. */
-    public void validateFreeGroup(DelegateTask task) {
-        Vars.text(task, "groupName", "グループ名", 100);
-        Vars.text(task, "purpose", "目的", 500);
-        if (!Boolean.TRUE.equals(task.getVariable("noPatientInfo"))) {
-            throw new UserError("患者情報を投稿しないことの確認が必要です",
-                    "confirm that no patient information will be posted (noPatientInfo)");
-        }
+    public JavaDelegate validateFreeGroup() {
+        return execution -> {
+            Vars.text(execution, "groupName", "グループ名", 100);
+            Vars.text(execution, "purpose", "目的", 500);
+            if (!Boolean.TRUE.equals(execution.getVariable("noPatientInfo"))) {
+                throw new UserError("患者情報を投稿しないことの確認が必要です",
+                        "confirm that no patient information will be posted (noPatientInfo)");
+            }
+        };
     }
 
-    public void requestFreeGroup(DelegateExecution execution) {
-        Staff coordinator = directory.startingCoordinator(execution);
-        Group group = groups.requestFreeGroup(coordinator.facilityId(), coordinator.id(),
-                Vars.text(execution, "groupName", "グループ名", 100), Vars.text(execution, "purpose", "目的", 500),
-                coordinator.userId(), execution.getProcessInstanceId());
-        execution.setProcessBusinessKey("group:" + group.id());
-        requested(execution, group);
+    public JavaDelegate requestFreeGroup() {
+        return execution -> {
+            Staff coordinator = directory.startingCoordinator(execution);
+            Group group = groups.requestFreeGroup(coordinator.facilityId(), coordinator.id(),
+                    Vars.text(execution, "groupName", "グループ名", 100), Vars.text(execution, "purpose", "目的", 500),
+                    coordinator.userId(), execution.getProcessInstanceId());
+            execution.setProcessBusinessKey("group:" + group.id());
+            requested(execution, group);
+        };
     }
 
-    public void activate(DelegateExecution execution) {
-        long groupId = Vars.id(execution, "groupId", "グループ");
-        groups.activate(groupId, (String) execution.getVariable("mcsConfirmedBy"), execution.getProcessInstanceId());
-        log.info("[{}] group {} active", execution.getBusinessKey(), groupId);
+    public JavaDelegate activate() {
+        return execution -> {
+            long groupId = Vars.id(execution, "groupId", "グループ");
+            groups.activate(groupId, (String) execution.getVariable("mcsConfirmedBy"), execution.getProcessInstanceId());
+            log.info("[{}] group {} active", execution.getBusinessKey(), groupId);
+        };
     }
 
-    public void cancel(DelegateExecution execution) {
-        long groupId = Vars.id(execution, "groupId", "グループ");
-        groups.cancel(groupId, "MCSで作成しない: " + execution.getVariable("mcsComment"),
-                execution.getProcessInstanceId());
-        log.info("[{}] group {} cancelled", execution.getBusinessKey(), groupId);
+    public JavaDelegate cancel() {
+        return execution -> {
+            long groupId = Vars.id(execution, "groupId", "グループ");
+            groups.cancel(groupId, "MCSで作成しない: " + execution.getVariable("mcsComment"),
+                    execution.getProcessInstanceId());
+            log.info("[{}] group {} cancelled", execution.getBusinessKey(), groupId);
+        };
     }
 
     private void requested(DelegateExecution execution, Group group) {

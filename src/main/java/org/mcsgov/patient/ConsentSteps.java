@@ -3,7 +3,7 @@ package org.mcsgov.patient;
 import java.time.LocalDate;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.mcsgov.directory.DirectoryService;
 import org.mcsgov.directory.Staff;
@@ -32,31 +32,35 @@ public class ConsentSteps {
     }
 
     /** A4: the coordinator's facility becomes (or already is) the patient's originating facility. */
-    public void registerPatient(DelegateExecution execution) {
-        Staff coordinator = directory.startingCoordinator(execution);
-        String name = Vars.text(execution, "patientName", "患者氏名", 100);
-        String kana = Vars.text(execution, "patientKana", "ふりがな（カタカナ）", 100);
-        if (!KATAKANA.matcher(kana).matches()) {
-            throw new UserError("ふりがなは全角カタカナで入力してください: " + kana, "patientKana must be katakana: " + kana);
-        }
-        LocalDate birthDate = Vars.pastDate(execution, "birthDate", "生年月日");
-        Patient patient = patients.registerOrFind(coordinator.facilityId(), name, kana, birthDate,
-                execution.getProcessInstanceId());
-        patients.requireNoActiveConsent(patient.id());
-        execution.setProcessBusinessKey("patient:" + patient.id());
-        execution.setVariable("patientId", patient.id());
-        execution.setVariable("patientLabel", patient.label());
-        log.info("[patient:{}] consent procedure started by {}", patient.id(), coordinator.userId());
+    public JavaDelegate registerPatient() {
+        return execution -> {
+            Staff coordinator = directory.startingCoordinator(execution);
+            String name = Vars.text(execution, "patientName", "患者氏名", 100);
+            String kana = Vars.text(execution, "patientKana", "ふりがな（カタカナ）", 100);
+            if (!KATAKANA.matcher(kana).matches()) {
+                throw new UserError("ふりがなは全角カタカナで入力してください: " + kana, "patientKana must be katakana: " + kana);
+            }
+            LocalDate birthDate = Vars.pastDate(execution, "birthDate", "生年月日");
+            Patient patient = patients.registerOrFind(coordinator.facilityId(), name, kana, birthDate,
+                    execution.getProcessInstanceId());
+            patients.requireNoActiveConsent(patient.id());
+            execution.setProcessBusinessKey("patient:" + patient.id());
+            execution.setVariable("patientId", patient.id());
+            execution.setVariable("patientLabel", patient.label());
+            log.info("[patient:{}] consent procedure started by {}", patient.id(), coordinator.userId());
+        };
     }
 
     /** A6: what was explained, and who consented how and when; a refusal needs its reason. */
-    public void validateConsent(DelegateTask task) {
-        Vars.text(task, "explanation", "説明した内容（何を・誰と・なぜ共有するか）", 1000);
-        if ("granted".equals(Vars.choice(task, "consentDecision", "同意の有無", "granted", "refused"))) {
-            consent(task);
-        } else {
-            Vars.text(task, "refusalReason", "同意しない理由", 1000);
-        }
+    public JavaDelegate validateConsent() {
+        return execution -> {
+            Vars.text(execution, "explanation", "説明した内容（何を・誰と・なぜ共有するか）", 1000);
+            if ("granted".equals(Vars.choice(execution, "consentDecision", "同意の有無", "granted", "refused"))) {
+                consent(execution);
+            } else {
+                Vars.text(execution, "refusalReason", "同意しない理由", 1000);
+            }
+        };
     }
 
     private Consent consent(VariableScope scope) {
@@ -71,56 +75,68 @@ public class ConsentSteps {
                 method.toUpperCase(), Vars.pastDate(scope, "consentDate", "同意日"), document);
     }
 
-    public void storeConsent(DelegateExecution execution) {
-        long patientId = Vars.id(execution, "patientId", "患者");
-        patients.recordConsent(patientId, consent(execution), Vars.actor(execution, "initiator"),
-                execution.getProcessInstanceId());
-        log.info("[patient:{}] consent granted", patientId);
+    public JavaDelegate storeConsent() {
+        return execution -> {
+            long patientId = Vars.id(execution, "patientId", "患者");
+            patients.recordConsent(patientId, consent(execution), Vars.actor(execution, "initiator"),
+                    execution.getProcessInstanceId());
+            log.info("[patient:{}] consent granted", patientId);
+        };
     }
 
-    public void storeRefusal(DelegateExecution execution) {
-        long patientId = Vars.id(execution, "patientId", "患者");
-        patients.recordRefusal(patientId, Vars.text(execution, "explanation", "説明した内容", 1000),
-                Vars.text(execution, "refusalReason", "同意しない理由", 1000), Vars.actor(execution, "initiator"),
-                execution.getProcessInstanceId());
-        log.info("[patient:{}] consent refused", patientId);
+    public JavaDelegate storeRefusal() {
+        return execution -> {
+            long patientId = Vars.id(execution, "patientId", "患者");
+            patients.recordRefusal(patientId, Vars.text(execution, "explanation", "説明した内容", 1000),
+                    Vars.text(execution, "refusalReason", "同意しない理由", 1000), Vars.actor(execution, "initiator"),
+                    execution.getProcessInstanceId());
+            log.info("[patient:{}] consent refused", patientId);
+        };
     }
 
-    public void loadWithdrawable(DelegateExecution execution) {
-        Staff coordinator = directory.startingCoordinator(execution);
-        var options = patients.consentedPatients(coordinator.facilityId()).stream()
-                .map(p -> new Vars.Option(p.label(), String.valueOf(p.id()))).toList();
-        if (options.isEmpty()) {
-            throw new UserError("同意が有効な患者がいないため、撤回を記録できません",
-                    "no patient of your facility has an active consent");
-        }
-        execution.setVariable("patientOptions", Vars.options(options));
+    public JavaDelegate loadWithdrawable() {
+        return execution -> {
+            Staff coordinator = directory.startingCoordinator(execution);
+            var options = patients.consentedPatients(coordinator.facilityId()).stream()
+                    .map(p -> new Vars.Option(p.label(), String.valueOf(p.id()))).toList();
+            if (options.isEmpty()) {
+                throw new UserError("同意が有効な患者がいないため、撤回を記録できません",
+                        "no patient of your facility has an active consent");
+            }
+            execution.setVariable("patientOptions", Vars.options(options));
+        };
     }
 
-    public void validateWithdrawal(DelegateTask task) {
-        withdrawal(task);
-        Patient patient = withdrawablePatient(task);
-        task.getExecution().setProcessBusinessKey("patient:" + patient.id());
+    public JavaDelegate validateWithdrawal() {
+        return execution -> {
+            withdrawal(execution);
+            Patient patient = withdrawablePatient(execution);
+            execution.setProcessBusinessKey("patient:" + patient.id());
+        };
     }
 
     /** A6: sharing stops; the group (if any) is archived once it is moved to the archive in MCS. */
-    public void withdraw(DelegateExecution execution) {
-        Patient patient = withdrawablePatient(execution);
-        patients.withdraw(patient.id(), withdrawal(execution), Vars.actor(execution, "initiator"),
-                execution.getProcessInstanceId());
-        var group = groups.liveGroupOf(patient.id());
-        execution.setVariable("hasGroup", group.isPresent());
-        execution.setVariable("groupId", group.map(g -> g.id()).orElse(null));
-        execution.setVariable("mcsSubject", group.map(g -> g.name()).orElse(null));
-        log.info("[patient:{}] consent withdrawn; group {}", patient.id(), group.map(g -> g.id()).orElse(null));
+    public JavaDelegate withdraw() {
+        return execution -> {
+            Patient patient = withdrawablePatient(execution);
+            patients.withdraw(patient.id(), withdrawal(execution), Vars.actor(execution, "initiator"),
+                    execution.getProcessInstanceId());
+            var group = groups.liveGroupOf(patient.id());
+            execution.setVariable("hasGroup", group.isPresent());
+            execution.setVariable("groupId", group.map(g -> g.id()).orElse(null));
+            execution.setVariable("mcsSubject", group.map(g -> g.name()).orElse(null));
+            log.info("[patient:{}] consent withdrawn; group {}", patient.id(), group.map(g -> g.id()).orElse(null));
+        };
     }
 
-    public void archiveGroup(DelegateExecution execution) {
-        long groupId = Vars.id(execution, "groupId", "グループ");
-        String reason = "同意撤回: " + Vars.text(execution, "withdrawalReason", "撤回の理由", 1000);
-        groups.archive(groupId, reason, (String) execution.getVariable("mcsConfirmedBy"),
-                execution.getProcessInstanceId());
-        log.info("[{}] group {} archived after consent withdrawal", execution.getBusinessKey(), groupId);
+    public JavaDelegate archiveGroup() {
+        return execution -> {
+            long groupId = Vars.id(execution, "groupId", "グループ");
+            String reason = "同意撤回: " + Vars.text(execution, "withdrawalReason", "撤回の理由", 1000);
+            groups.archive(groupId, reason, (String) execution.getVariable("mcsConfirmedBy"),
+                    execution.getProcessInstanceId());
+            log.info("[{}] group {} archived after consent withdrawal", execution.getBusinessKey(), groupId);
+        };
     }
 
     private Withdrawal withdrawal(VariableScope scope) {

@@ -3,6 +3,7 @@ package org.mcsgov.platform;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -87,12 +88,9 @@ public final class Vars {
     }
 
     /** The person acting now: the authenticated user of the request that completes the task or starts the process. */
-    public static String actor(VariableScope scope, String fallbackVariable) {
-        var services = scope instanceof org.camunda.bpm.engine.delegate.DelegateExecution e
-                ? e.getProcessEngineServices()
-                : ((org.camunda.bpm.engine.delegate.DelegateTask) scope).getProcessEngineServices();
-        var authentication = services.getIdentityService().getCurrentAuthentication();
-        return authentication != null ? authentication.getUserId() : (String) scope.getVariable(fallbackVariable);
+    public static String actor(DelegateExecution execution, String fallbackVariable) {
+        var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return authentication != null ? authentication.getUserId() : (String) execution.getVariable(fallbackVariable);
     }
 
     private static String checkLength(String text, String name, String label, int maxLength) {

@@ -46,6 +46,8 @@ public class AccessPolicy {
                 .map(suffix -> facilityId + "-" + suffix).toList();
         for (String group : groups) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            // reading the models (not their instances) lets Tasklist render forms of called sub-processes
+            grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
             for (String key : STARTABLE.getOrDefault(group.substring(facilityId.length() + 1), List.of())) {
                 grant(group, Resources.PROCESS_DEFINITION, key, Permissions.READ, Permissions.CREATE_INSTANCE);
                 grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);

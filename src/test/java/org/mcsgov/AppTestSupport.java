@@ -1,0 +1,89 @@
+package org.mcsgov;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Spring Boot integration tests (*IT): the whole application on a real port, with the demo register, on its own
+ * H2 file (or PostgreSQL with -Ppostgres), driven through HTTP as its users would.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "mcs.demo.enabled=true", "mcs.demo.password=" + AppTestSupport.DEMO_PASSWORD,
+        "camunda.bpm.admin-user.id=admin", "camunda.bpm.admin-user.password=admin1234"})
+public abstract class AppTestSupport {
+
+    public static final String DEMO_PASSWORD = "demo1234";
+    protected static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.fresh("app").forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    protected String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    protected HttpResponse<String> get(String user, String path) {
+        return send(user, DEMO_PASSWORD, HttpRequest.newBuilder(URI.create(url(path))).GET());
+    }
+
+    protected HttpResponse<String> post(String user, String path, Object body) {
+        return send(user, DEMO_PASSWORD, HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(write(body))));
+    }
+
+    protected HttpResponse<String> send(String user, String password, HttpRequest.Builder request) {
+        if (user != null) {
+            String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+            request.header("Authorization", "Basic " + token);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(response.body(), e);
+        }
+    }
+
+    private static String write(Object body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Camunda REST variables: {"name": {"value": v}}. */
+    protected static java.util.Map<String, Object> variables(java.util.Map<String, Object> values) {
+        var result = new java.util.LinkedHashMap<String, Object>();
+        values.forEach((key, value) -> result.put(key, java.util.Map.of("value", value)));
+        return java.util.Map.of("variables", result);
+    }
+}

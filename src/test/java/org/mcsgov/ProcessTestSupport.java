@@ -1,0 +1,128 @@
+package org.mcsgov;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.mcsgov.directory.DirectoryService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestExecutionListeners;
+
+/**
+ * Process tests: the real engine and register (in-memory H2, or PostgreSQL with -Ppostgres), authorization on,
+ * every call made as the person who would make it. Jobs are executed by the test; time moves with ClockUtil.
+ * Coverage reports go to target/process-test-coverage/.
+ */
+@SpringBootTest
+@Import(ProcessEngineCoverageConfiguration.class)
+@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
+        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+public abstract class ProcessTestSupport {
+
+    @Autowired protected ProcessEngine engine;
+    @Autowired protected RuntimeService runtimeService;
+    @Autowired protected TaskService taskService;
+    @Autowired protected IdentityService identityService;
+    @Autowired protected DirectoryService directory;
+
+    @BeforeEach
+    void initAssertions() {
+        init(engine);
+    }
+
+    @AfterEach
+    void resetEngineState() {
+        identityService.clearAuthentication();
+        ClockUtil.reset();
+    }
+
+    /** Authenticates as the user with their Camunda groups, as the webapps and REST do. */
+    protected void as(String userId) {
+        List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
+                .map(Group::getId).toList();
+        identityService.setAuthentication(userId, groups);
+    }
+
+    protected ProcessInstance start(String userId, String key, Map<String, Object> variables) {
+        as(userId);
+        try {
+            return runtimeService.startProcessInstanceByKey(key, variables);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    /** Completes the process instance's only open task the way the user does in Tasklist: claim, then complete. */
+    protected void complete(ProcessInstance instance, String userId, Map<String, Object> variables) {
+        Task task = singleTask(instance, userId);
+        as(userId);
+        try {
+            if (task.getAssignee() == null) {
+                taskService.claim(task.getId(), userId);
+            }
+            taskService.complete(task.getId(), variables);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    /** The first task of the instance (or of its called sub-processes) that the user can see. */
+    protected Task singleTask(ProcessInstance instance, String userId) {
+        return visible(userId).stream().filter(t -> belongsTo(t, instance)).findFirst()
+                .orElseThrow(() -> new AssertionError("no task of " + instance.getId() + " visible to " + userId));
+    }
+
+    protected long visibleTasks(ProcessInstance instance, String userId) {
+        return visible(userId).stream().filter(t -> belongsTo(t, instance)).count();
+    }
+
+    /** Tasks as the user's own query returns them, with the engine's authorization checks. */
+    private List<Task> visible(String userId) {
+        as(userId);
+        try {
+            return taskService.createTaskQuery().list();
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private boolean belongsTo(Task task, ProcessInstance instance) {
+        if (task.getProcessInstanceId().equals(instance.getId())) {
+            return true;
+        }
+        var sub = runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+                .singleResult();
+        return sub != null && runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId())
+                .processInstanceId(sub.getId()).count() > 0;
+    }
+
+    /** Runs every due job of the instance and its sub-processes (the job executor is off in process tests). */
+    protected void runJobs(ProcessInstance instance) {
+        for (int round = 0; round < 20; round++) {
+            List<Job> jobs = engine.getManagementService().createJobQuery().executable().list().stream()
+                    .filter(j -> j.getProcessInstanceId() != null && (j.getProcessInstanceId().equals(instance.getId())
+                            || runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId())
+                            .processInstanceId(j.getProcessInstanceId()).count() > 0))
+                    .toList();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(j -> engine.getManagementService().executeJob(j.getId()));
+        }
+    }
+}
