@@ -47,7 +47,8 @@ public class ProcessDeployer implements ApplicationRunner {
             }
         }
         var result = deployment.deployWithResult();
-        log.info("deployment {}: {} process definitions newly deployed",
-                result.getId(), result.getDeployedProcessDefinitions().size());
+        var deployed = result.getDeployedProcessDefinitions();
+        log.info("deployment {}: {}", result.getId(),
+                deployed == null ? "unchanged, nothing deployed" : deployed.size() + " process definitions deployed");
     }
 }

@@ -1,15 +1,19 @@
 package org.mcsgov.platform;
 
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * A request refused by a rule of the policy or by bad input. It rolls back the step that raised it, so the
- * register is never half written, and the engine's REST API answers 400 with this message, which Tasklist shows.
+ * register is never half written. It is a form validation error to the engine, so its REST API (and Tasklist,
+ * which uses it) answers 400 with this message instead of a 500; our own /api answers 400 too.
  * The message carries Japanese for the person at the screen and English for logs and REST clients.
  */
-public class UserError extends BadUserRequestException {
+@ResponseStatus(HttpStatus.BAD_REQUEST)
+public class UserError extends FormFieldValidationException {
 
     public UserError(String japanese, String english) {
-        super(japanese + " / " + english);
+        super(null, japanese + " / " + english);
     }
 }

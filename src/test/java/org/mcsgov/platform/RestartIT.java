@@ -55,6 +55,8 @@ class RestartIT {
     }
 
     private static ConfigurableApplicationContext start(Map<String, Object> properties) {
-        return new SpringApplicationBuilder(McsGovernanceApplication.class).properties(properties).run();
+        // as arguments, so they override the test profile's settings
+        return new SpringApplicationBuilder(McsGovernanceApplication.class).run(properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
     }
 }
