@@ -1,6 +1,8 @@
 package org.mcsgov;
 
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
 
@@ -10,29 +12,14 @@ import java.util.UUID;
  */
 public final class TestDatabase {
 
+    private static final String POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/";
+
     private TestDatabase() {
     }
 
     public static boolean postgres() {
         return "postgres".equals(System.getProperty("test.db"));
     }
-
-    /** A database of its own, empty: a new H2 file, or a new database on the PostgreSQL server. */
-    public static String emptyDatabaseUrl(String name) {
-        if (!postgres()) {
-            return fresh(name).get("spring.datasource.url");
-        }
-        String database = name.toLowerCase() + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-        try (var connection = java.sql.DriverManager.getConnection(POSTGRES_URL + "test", "postgres", "");
-             var statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + database);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("cannot create a database on the PostgreSQL server", e);
-        }
-        return POSTGRES_URL + database;
-    }
-
-    private static final String POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/";
 
     /** Datasource properties for a fresh database (H2) or the shared test database (PostgreSQL). */
     public static Map<String, String> fresh(String name) {
@@ -41,5 +28,30 @@ public final class TestDatabase {
         }
         Path file = Path.of("target", "it-db", name + "-" + UUID.randomUUID()).toAbsolutePath();
         return Map.of("spring.datasource.url", "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE");
+    }
+
+    /** A database of its own, empty: a new H2 file, or a new database on the PostgreSQL server. */
+    public static String emptyDatabaseUrl(String name) {
+        if (!postgres()) {
+            return fresh(name).get("spring.datasource.url");
+        }
+        String database = name.toLowerCase() + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        onServer("CREATE DATABASE " + database);
+        return POSTGRES_URL + database;
+    }
+
+    /** Drops a database made by {@link #emptyDatabaseUrl} on the PostgreSQL server (H2 files stay under target/). */
+    public static void dropIfPostgres(String url) {
+        if (postgres()) {
+            onServer("DROP DATABASE IF EXISTS " + url.substring(POSTGRES_URL.length()));
+        }
+    }
+
+    private static void onServer(String statement) {
+        try (var connection = DriverManager.getConnection(POSTGRES_URL + "test", "postgres", "")) {
+            connection.createStatement().execute(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at 127.0.0.1:5432 refused: " + statement, e);
+        }
     }
 }

@@ -36,6 +36,14 @@ class FlywayOrderIT {
     }
 
     private static void assertStartsAndMigrates(String url) {
+        try {
+            startAndCheck(url);
+        } finally {
+            TestDatabase.dropIfPostgres(url);
+        }
+    }
+
+    private static void startAndCheck(String url) {
         try (var context = new SpringApplicationBuilder(McsGovernanceApplication.class).run(
                 "--spring.datasource.url=" + url, "--server.port=0", "--mcs.demo.enabled=true",
                 "--mcs.demo.password=demo1234")) {
