@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.User;
 import org.mcsgov.platform.Rows;
@@ -31,11 +32,14 @@ public class DirectoryService {
     private final JdbcClient jdbc;
     private final IdentityService identityService;
     private final AccessPolicy accessPolicy;
+    private final RuntimeService runtimeService;
 
-    public DirectoryService(JdbcClient jdbc, IdentityService identityService, AccessPolicy accessPolicy) {
+    public DirectoryService(JdbcClient jdbc, IdentityService identityService, AccessPolicy accessPolicy,
+                            RuntimeService runtimeService) {
         this.jdbc = jdbc;
         this.identityService = identityService;
         this.accessPolicy = accessPolicy;
+        this.runtimeService = runtimeService;
     }
 
     @Transactional
@@ -119,6 +123,9 @@ public class DirectoryService {
                     .params(id, facility.id(), role.name(), now(), grantedBy, processInstanceId).update();
             identityService.createMembership(s.userId(), role.groupId(facility.id()));
         }
+        // an invitation waiting for this person's registration goes on (group-invitation)
+        runtimeService.createMessageCorrelation("staff-registered")
+                .processInstanceVariableEquals("inviteeEmail", s.email().toLowerCase()).correlateAllWithResult();
         return staff(id).orElseThrow();
     }
 
@@ -128,6 +135,26 @@ public class DirectoryService {
 
     public Optional<Staff> staffByUserId(String userId) {
         return jdbc.sql(STAFF_SELECT + " WHERE user_id = ?").param(userId).query(Staff.class).optional();
+    }
+
+    public Optional<Staff> staffByEmail(String email) {
+        return jdbc.sql(STAFF_SELECT + " WHERE LOWER(email) = LOWER(?)").param(email).query(Staff.class).optional();
+    }
+
+    /** Active staff of the facility holding the role now, e.g. its MCS administrators (N1-2). */
+    public List<Staff> activeWithRole(String facilityId, Role role) {
+        return jdbc.sql(STAFF_SELECT + """
+                 s WHERE s.status = 'ACTIVE' AND EXISTS (SELECT 1 FROM role_assignment r WHERE r.staff_id = s.id
+                    AND r.facility_id = ? AND r.role = ? AND r.valid_to IS NULL) ORDER BY s.kana""")
+                .params(facilityId, role.name()).query(Staff.class).list();
+    }
+
+    /** Active staff of every facility that uses MCS (N1-2), for choosing an invitee. */
+    public List<Staff> activeStaffOfMcsFacilities() {
+        return jdbc.sql(STAFF_SELECT + """
+                 s WHERE s.status = 'ACTIVE' AND EXISTS (SELECT 1 FROM facility f WHERE f.id = s.facility_id
+                    AND f.uses_mcs) ORDER BY s.facility_id, s.kana""")
+                .query(Staff.class).list();
     }
 
     public Set<Role> activeRoles(long staffId) {

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
 public class GroupService {
 
     private static final String SELECT = """
-            SELECT id, kind, facility_id, patient_id, name, purpose, status, coordinator_staff_id
+            SELECT id, kind, facility_id, patient_id, name, purpose, status, coordinator_staff_id, patient_takes_part
             FROM patient_group""";
     private static final String MEMBERS = """
             SELECT m.id AS membership_id, m.group_id, m.staff_id, s.user_id, s.name, s.facility_id,
@@ -85,12 +85,70 @@ public class GroupService {
         Group group = requireStatus(groupId, "REQUESTED");
         jdbc.sql("UPDATE patient_group SET status = 'ACTIVE', activated_at = ? WHERE id = ?")
                 .params(now(), groupId).update();
+        openMembership(groupId, group.coordinatorStaffId(), "COORDINATOR", confirmedBy, confirmedBy, null,
+                processInstanceId);
         jdbc.sql("""
-                INSERT INTO membership (group_id, staff_id, role, valid_from, invited_by, approved_by,
+                INSERT INTO coordinator_history (group_id, staff_id, valid_from, changed_by, reason, process_instance_id)
+                VALUES (?, ?, ?, ?, 'グループ作成', ?)""")
+                .params(groupId, group.coordinatorStaffId(), now(), confirmedBy, processInstanceId).update();
+    }
+
+    /** Opens a membership, recording who invited, who approved, the invitation and the process (A5-2, A8-4). */
+    public void openMembership(long groupId, long staffId, String role, String invitedBy, String approvedBy,
+                               Long invitationId, String processInstanceId) {
+        jdbc.sql("""
+                INSERT INTO membership (group_id, staff_id, role, valid_from, invited_by, approved_by, invitation_id,
                     opened_process_instance_id)
-                VALUES (?, ?, 'COORDINATOR', ?, ?, ?, ?)""")
-                .params(groupId, group.coordinatorStaffId(), now(), confirmedBy, confirmedBy, processInstanceId)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(groupId, staffId, role, now(), invitedBy, approvedBy, invitationId, processInstanceId)
                 .update();
+    }
+
+    /** Ends a membership once: true when this call ended it, false when it had ended already. */
+    public boolean closeMembership(long membershipId, String closedBy, String reason, String processInstanceId) {
+        return jdbc.sql("""
+                UPDATE membership SET valid_to = ?, closed_by = ?, close_reason = ?, closed_process_instance_id = ?
+                WHERE id = ? AND valid_to IS NULL""")
+                .params(now(), closedBy, reason, processInstanceId, membershipId).update() == 1;
+    }
+
+    public Optional<Member> membership(long membershipId) {
+        return jdbc.sql(MEMBERS + " WHERE m.id = ?").param(membershipId).query(Member.class).optional();
+    }
+
+    /** Active groups whose originating facility is this one (patient groups and free groups). */
+    public List<Group> activeGroupsOf(String facilityId) {
+        return jdbc.sql(SELECT + " WHERE facility_id = ? AND status = 'ACTIVE' ORDER BY name, id")
+                .param(facilityId).query(Group.class).list();
+    }
+
+    /** Current memberships of the groups of a facility, of a person, or of a facility's staff. */
+    public List<Member> currentMemberships(String groupFacilityId, Long staffId, String staffFacilityId) {
+        return jdbc.sql(MEMBERS + """
+                 JOIN patient_group g ON g.id = m.group_id
+                WHERE m.valid_to IS NULL AND (g.facility_id = ? OR m.staff_id = ? OR s.facility_id = ?)
+                ORDER BY g.name, s.kana""")
+                .params(groupFacilityId, staffId, staffFacilityId).query(Member.class).list();
+    }
+
+    /**
+     * N1-4: the group keeps its account and its sharing; the coordinator changes with history, and the successor
+     * becomes a member if not one yet.
+     */
+    public void changeCoordinator(long groupId, long successorStaffId, String changedBy, String reason,
+                                  String processInstanceId) {
+        requireStatus(groupId, "ACTIVE");
+        jdbc.sql("UPDATE coordinator_history SET valid_to = ? WHERE group_id = ? AND valid_to IS NULL")
+                .params(now(), groupId).update();
+        jdbc.sql("""
+                INSERT INTO coordinator_history (group_id, staff_id, valid_from, changed_by, reason, process_instance_id)
+                VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(groupId, successorStaffId, now(), changedBy, reason, processInstanceId).update();
+        jdbc.sql("UPDATE patient_group SET coordinator_staff_id = ? WHERE id = ?")
+                .params(successorStaffId, groupId).update();
+        if (!isCurrentMember(groupId, successorStaffId)) {
+            openMembership(groupId, successorStaffId, "COORDINATOR", changedBy, changedBy, null, processInstanceId);
+        }
     }
 
     public void cancel(long groupId, String reason, String processInstanceId) {

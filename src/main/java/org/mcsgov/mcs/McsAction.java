@@ -4,7 +4,9 @@ package org.mcsgov.mcs;
 public enum McsAction {
     CREATE_PATIENT_GROUP("MCSで患者グループを作成してください。グループ名は「%s」、作成者（あなた）が最初のメンバーです。"),
     CREATE_FREE_GROUP("MCSで自由グループ「%s」を作成してください。患者情報は投稿しないでください。"),
-    ARCHIVE_GROUP("MCSでグループ「%s」を保管庫へ移動してください（メンバーの閲覧を停止します）。");
+    ARCHIVE_GROUP("MCSでグループ「%s」を保管庫へ移動してください（メンバーの閲覧を停止します）。"),
+    INVITE_MEMBER("MCSで招待してください: %s。承認済みの招待です。"),
+    REMOVE_MEMBER("MCSでメンバーを削除してください: %s。");
 
     private final String instruction;
 

@@ -26,7 +26,11 @@ public class AccessPolicy {
 
     /** Processes a role may start from Tasklist. */
     static final Map<String, List<String>> STARTABLE = Map.of(
-            "coord", List.of("patient-consent", "consent-withdrawal", "patient-group-creation", "free-group-creation"));
+            "coord", List.of("patient-consent", "consent-withdrawal", "patient-group-creation", "free-group-creation",
+                    "group-invitation", "coordinator-handover"),
+            "admin", List.of("coordinator-handover"),
+            // every person may leave a group they no longer need (N3-6); coordinators remove, administrators release
+            "staff", List.of("membership-removal"));
 
     public static final String OFFICE = "office";
 

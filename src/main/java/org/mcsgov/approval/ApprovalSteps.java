@@ -1,0 +1,96 @@
+package org.mcsgov.approval;
+
+import java.util.Date;
+import java.util.Objects;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.calendar.DurationHelper;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.mcsgov.platform.UserError;
+import org.mcsgov.platform.Vars;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Steps of the reusable process "approval" (DESIGN.md §3b): 承認 / 却下 / 差し戻し by any member of the approving
+ * groups (代理承認), never by the applicant, with 承認履歴 shown and every decision logged. Reminder and expiry
+ * come from the caller's configured durations.
+ */
+@Component
+public class ApprovalSteps {
+
+    private static final Logger log = LoggerFactory.getLogger(ApprovalSteps.class);
+    private final DecisionLog decisions;
+
+    public ApprovalSteps(DecisionLog decisions) {
+        this.decisions = decisions;
+    }
+
+    public JavaDelegate prepare() {
+        return execution -> {
+            execution.setVariable("approvalHistory", decisions.history(subjectType(execution), subjectId(execution)));
+            execution.setVariable("approvalDueDate", due(execution));
+        };
+    }
+
+    /** 承認 / 却下 / 差し戻し; a rejection or a return needs its reason; the applicant cannot approve their own request. */
+    public JavaDelegate decide() {
+        return execution -> {
+            String decision = Vars.choice(execution, "decision", "承認・却下・差し戻し", "approve", "reject", "return");
+            String comment = Vars.optionalText(execution, "decisionComment", "理由・コメント", 1000);
+            if (!"approve".equals(decision) && comment == null) {
+                throw new UserError("却下・差し戻しには理由を入力してください", "a reason is required to reject or return");
+            }
+            String actor = Objects.requireNonNullElse(Vars.actor(execution, "approvalDecider"), "system");
+            if (actor.equals(execution.getVariable("approvalApplicant"))) {
+                throw new UserError("自分の申請は承認できません。他の管理者または事業所管理者が承認します",
+                        "applicants cannot decide their own request; another administrator or the manager does");
+            }
+            decisions.record(subjectType(execution), subjectId(execution), switch (decision) {
+                case "approve" -> DecisionLog.Step.APPROVE;
+                case "reject" -> DecisionLog.Step.REJECT;
+                default -> DecisionLog.Step.RETURN;
+            }, comment, actor, execution.getProcessInstanceId());
+            execution.setVariable("approvalDecision", decision);
+            execution.setVariable("approvalComment", comment);
+            execution.setVariable("approvalDecidedBy", actor);
+            log.info("[{}] {} by {}", execution.getBusinessKey(), decision, actor);
+        };
+    }
+
+    public JavaDelegate remind() {
+        return execution -> {
+            decisions.record(subjectType(execution), subjectId(execution), DecisionLog.Step.REMIND,
+                    "承認待ちの催促: " + execution.getVariable("approvalCandidateGroups"), "system",
+                    execution.getProcessInstanceId());
+            log.info("[{}] approval reminder to {}", execution.getBusinessKey(),
+                    execution.getVariable("approvalCandidateGroups"));
+        };
+    }
+
+    public JavaDelegate expire() {
+        return execution -> {
+            decisions.record(subjectType(execution), subjectId(execution), DecisionLog.Step.EXPIRE,
+                    "期限（" + execution.getVariable("approvalExpireAfter") + "）までに決定なし", "system",
+                    execution.getProcessInstanceId());
+            execution.setVariable("approvalDecision", "expired");
+            execution.setVariable("approvalComment", "期限までに承認されませんでした");
+            execution.setVariable("approvalDecidedBy", "system");
+            log.info("[{}] approval expired", execution.getBusinessKey());
+        };
+    }
+
+    private static Date due(DelegateExecution execution) throws Exception {
+        return new DurationHelper((String) execution.getVariable("approvalExpireAfter"), ClockUtil.getCurrentTime())
+                .getDateAfter();
+    }
+
+    private static String subjectType(DelegateExecution execution) {
+        return (String) execution.getVariable("approvalSubjectType");
+    }
+
+    private static long subjectId(DelegateExecution execution) {
+        return Vars.id(execution, "approvalSubjectId", "申請");
+    }
+}

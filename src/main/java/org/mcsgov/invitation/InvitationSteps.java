@@ -1,0 +1,301 @@
+package org.mcsgov.invitation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.mcsgov.approval.DecisionLog;
+import org.mcsgov.approval.DecisionLog.Step;
+import org.mcsgov.directory.DirectoryService;
+import org.mcsgov.directory.Facility;
+import org.mcsgov.directory.Role;
+import org.mcsgov.directory.Staff;
+import org.mcsgov.group.Group;
+import org.mcsgov.group.GroupService;
+import org.mcsgov.invitation.Invitation.State;
+import org.mcsgov.patient.PatientService;
+import org.mcsgov.platform.UserError;
+import org.mcsgov.platform.Vars;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Steps of "group-invitation" (A5-2, A8-4, N1-1, N1-2, N3-2): the originating facility invites, the invitee's own
+ * MCS administrator approves, the invitee judges, the patient's side approves last where it takes part, the change
+ * is made in MCS, and only then does the membership open.
+ */
+@Component
+public class InvitationSteps {
+
+    static final String SUBJECT = "INVITATION";
+    private static final Logger log = LoggerFactory.getLogger(InvitationSteps.class);
+
+    private final DirectoryService directory;
+    private final GroupService groups;
+    private final PatientService patients;
+    private final InvitationService invitations;
+    private final DecisionLog decisions;
+    private final InvitationProperties properties;
+
+    public InvitationSteps(DirectoryService directory, GroupService groups, PatientService patients,
+                           InvitationService invitations, DecisionLog decisions, InvitationProperties properties) {
+        this.directory = directory;
+        this.groups = groups;
+        this.patients = patients;
+        this.invitations = invitations;
+        this.decisions = decisions;
+        this.properties = properties;
+    }
+
+    /** The coordinator's facility's active groups (A5-2) and the registered staff of MCS facilities (N1-2). */
+    public JavaDelegate loadOptions() {
+        return execution -> {
+            Staff coordinator = directory.startingCoordinator(execution);
+            var groupOptions = groups.activeGroupsOf(coordinator.facilityId()).stream()
+                    .map(g -> new Vars.Option(g.name() + ("FREE".equals(g.kind()) ? "（自由グループ）" : ""),
+                            String.valueOf(g.id()))).toList();
+            if (groupOptions.isEmpty()) {
+                throw new UserError("招待できる有効なグループがありません。先にグループを作成してください",
+                        "your facility has no active group to invite into");
+            }
+            var facilityNames = new java.util.HashMap<String, String>();
+            directory.facilities().forEach(f -> facilityNames.put(f.id(), f.name()));
+            var staffOptions = directory.activeStaffOfMcsFacilities().stream()
+                    .map(s -> new Vars.Option(s.name() + "（" + facilityNames.get(s.facilityId()) + "・" + s.profession()
+                            + "）", String.valueOf(s.id()))).toList();
+            execution.setVariable("groupOptions", Vars.options(groupOptions));
+            execution.setVariable("staffOptions", Vars.options(staffOptions));
+            execution.setVariable("remindAfter", properties.remindAfter());
+            execution.setVariable("expireAfter", properties.expireAfter());
+        };
+    }
+
+    /** Every precondition, checked before anyone is asked; a refusal names its reason (and its article). */
+    public JavaDelegate checkRequest() {
+        return execution -> {
+            Long invitationId = (Long) execution.getVariable("invitationId");
+            boolean withdraw = "withdraw".equals(execution.getVariable("requestAction"));
+            execution.setVariable("withdrawn", withdraw);
+            if (withdraw) {
+                if (invitationId == null) {
+                    throw new UserError("取り下げは差し戻された申請でのみ選べます", "only a returned request can be withdrawn");
+                }
+                execution.setVariable("closeReason", "申請者が取り下げ");
+                return;
+            }
+            Staff coordinator = directory.startingCoordinator(execution);
+            Group group = invitableGroup(execution, coordinator);
+            String reason = Vars.text(execution, "reason", "参加が必要な理由", 1000);
+            Staff invitee = invitee(execution);
+            String email = invitee != null ? invitee.email().toLowerCase() : registeredEmail(execution);
+            if (invitee != null) {
+                checkInvitee(group, invitee);
+            }
+            State state = invitee == null ? State.WAITING_REGISTRATION : State.WAITING_ADMIN;
+            long id = invitations.save(invitationId, group.id(), invitee == null ? null : invitee.id(), email, reason,
+                    state, coordinator.userId(), execution.getProcessInstanceId());
+            decisions.record(SUBJECT, id, invitationId == null ? Step.REQUEST : Step.RESUBMIT, reason,
+                    coordinator.userId(), execution.getProcessInstanceId());
+            execution.setProcessBusinessKey("invitation:" + id);
+            execution.setVariable("invitationId", id);
+            execution.setVariable("inviteeEmail", email);
+            execution.setVariable("inviteeRegistered", invitee != null);
+            execution.setVariable("patientTakesPart", group.patientTakesPart());
+            execution.setVariable("returnComment", null);
+            if (invitee != null) {
+                prepareApproval(execution, group, invitee, reason);
+            }
+            log.info("[invitation:{}] {} into group {} requested by {}", id, email, group.id(), coordinator.userId());
+        };
+    }
+
+    /** The awaited person registered (staff-onboarding correlates "staff-registered" on the e-mail). */
+    public JavaDelegate resolveInvitee() {
+        return execution -> {
+            long id = Vars.id(execution, "invitationId", "招待");
+            Staff invitee = directory.staffByEmail((String) execution.getVariable("inviteeEmail")).orElseThrow();
+            Group group = groups.group(Vars.id(execution, "groupId", "グループ")).orElseThrow();
+            invitations.resolved(id, invitee.id());
+            execution.setVariable("inviteeStaffId", String.valueOf(invitee.id()));
+            prepareApproval(execution, group, invitee, (String) execution.getVariable("reason"));
+        };
+    }
+
+    public JavaDelegate recordApproval() {
+        return execution -> {
+            long id = Vars.id(execution, "invitationId", "招待");
+            switch ((String) execution.getVariable("approvalDecision")) {
+                case "approve" -> invitations.approved(id, (String) execution.getVariable("approvalDecidedBy"));
+                case "return" -> {
+                    invitations.setState(id, State.RETURNED);
+                    execution.setVariable("returnComment", execution.getVariable("approvalComment"));
+                }
+                default -> execution.setVariable("closeReason", execution.getVariable("approvalComment"));
+            }
+        };
+    }
+
+    /** N3-2: the invitee judges whether taking part is appropriate; declining needs a reason. */
+    public JavaDelegate checkInviteeDecision() {
+        return execution -> {
+            long id = Vars.id(execution, "invitationId", "招待");
+            String decision = Vars.choice(execution, "inviteeDecision", "参加の判断", "accept", "decline");
+            String comment = Vars.optionalText(execution, "inviteeComment", "理由", 1000);
+            String actor = Objects.requireNonNullElse(Vars.actor(execution, "inviteeUserId"), "system");
+            if ("decline".equals(decision)) {
+                if (comment == null) {
+                    throw new UserError("参加しない理由を入力してください", "a reason is required to decline");
+                }
+                execution.setVariable("closeReason", "招待された人が辞退: " + comment);
+            } else {
+                boolean patient = Boolean.TRUE.equals(execution.getVariable("patientTakesPart"));
+                invitations.accepted(id, actor, patient ? State.WAITING_PATIENT : State.WAITING_INVITEE);
+            }
+            decisions.record(SUBJECT, id, "accept".equals(decision) ? Step.ACCEPT : Step.DECLINE, comment, actor,
+                    execution.getProcessInstanceId());
+        };
+    }
+
+    /** The patient's side approves last where the patient or family takes part (MCS: 承認待ち(患者本人)). */
+    public JavaDelegate checkPatientDecision() {
+        return execution -> {
+            long id = Vars.id(execution, "invitationId", "招待");
+            String decision = Vars.choice(execution, "patientDecision", "患者本人の承認", "approved", "refused");
+            String comment = Vars.text(execution, "patientComment", "理由・誰が承認したか", 1000);
+            String actor = Objects.requireNonNullElse(Vars.actor(execution, "initiator"), "system");
+            if ("approved".equals(decision)) {
+                invitations.patientApproved(id, comment);
+            } else {
+                execution.setVariable("closeReason", "患者本人が承認しなかった: " + comment);
+            }
+            decisions.record(SUBJECT, id, "approved".equals(decision) ? Step.PATIENT_APPROVE : Step.PATIENT_REFUSE,
+                    comment, actor, execution.getProcessInstanceId());
+        };
+    }
+
+    /** Only after the change is confirmed in MCS does the membership open, with inviter, approver and acceptance. */
+    public JavaDelegate openMembership() {
+        return execution -> {
+            long id = Vars.id(execution, "invitationId", "招待");
+            Invitation invitation = invitations.invitation(id).orElseThrow();
+            groups.openMembership(invitation.groupId(), invitation.inviteeStaffId(), "MEMBER", invitation.invitedBy(),
+                    invitation.approvedBy(), id, execution.getProcessInstanceId());
+            invitations.close(id, State.MEMBER, "参加（MCSで確定: " + execution.getVariable("mcsConfirmedBy") + "）");
+            decisions.record(SUBJECT, id, Step.MEMBER, null, (String) execution.getVariable("mcsConfirmedBy"),
+                    execution.getProcessInstanceId());
+            log.info("[invitation:{}] member of group {}", id, invitation.groupId());
+        };
+    }
+
+    /** Ends the invitation in the given state, with the reason the deciding step left in closeReason. */
+    public JavaDelegate close(String state) {
+        return execution -> {
+            long id = Vars.id(execution, "invitationId", "招待");
+            String reason = switch (State.valueOf(state)) {
+                case EXPIRED -> "期限（" + execution.getVariable("expireAfter") + "）までに決定がありませんでした";
+                default -> Objects.requireNonNullElse((String) execution.getVariable("closeReason"), state);
+            };
+            invitations.close(id, State.valueOf(state), reason);
+            if (State.valueOf(state) == State.CANCELLED) {
+                decisions.record(SUBJECT, id, Step.WITHDRAW, reason, (String) execution.getVariable("initiator"),
+                        execution.getProcessInstanceId());
+            }
+            log.info("[invitation:{}] closed {}: {}", id, state, reason);
+        };
+    }
+
+    /** The coordinator cancelled at any point before the membership opened (message "invitation-cancel"). */
+    public JavaDelegate cancelled() {
+        return execution -> {
+            Long id = (Long) execution.getVariable("invitationId");
+            String reason = Objects.requireNonNullElse((String) execution.getVariable("cancelReason"), "取り下げ");
+            if (id != null) {
+                invitations.close(id, State.CANCELLED, reason);
+                decisions.record(SUBJECT, id, Step.WITHDRAW, reason, (String) execution.getVariable("cancelledBy"),
+                        execution.getProcessInstanceId());
+            }
+            log.info("[{}] cancelled by {}", execution.getBusinessKey(), execution.getVariable("cancelledBy"));
+        };
+    }
+
+    private Group invitableGroup(DelegateExecution execution, Staff coordinator) {
+        long groupId = Vars.id(execution, "groupId", "グループ");
+        Group group = groups.group(groupId).orElseThrow(() -> new UserError(
+                "グループが見つかりません: " + groupId, "no such group: " + groupId));
+        if (!group.facilityId().equals(coordinator.facilityId())) {
+            throw new UserError("招待できるのはグループの連携元事業所の担当者だけです（A5-2）",
+                    "only the group's originating facility invites (A5-2)");
+        }
+        if (!group.isActive()) {
+            throw new UserError("保管済みまたは有効でないグループには招待できません（N2-1）",
+                    "the group is archived or not active (N2-1)");
+        }
+        if (group.patientId() != null && !patients.hasActiveConsent(group.patientId())) {
+            throw new UserError("患者の同意が有効でないため招待できません（A6）", "the patient's consent is not active (A6)");
+        }
+        return group;
+    }
+
+    private Staff invitee(DelegateExecution execution) {
+        Object selected = execution.getVariable("inviteeStaffId");
+        if (selected != null && !selected.toString().isBlank()) {
+            long staffId = Vars.id(execution, "inviteeStaffId", "招待する人");
+            return directory.staff(staffId).orElseThrow(() -> new UserError(
+                    "招待する人が見つかりません: " + staffId, "no such staff member: " + staffId));
+        }
+        String email = Vars.optionalText(execution, "inviteeEmail", "招待する人のメールアドレス", 200);
+        if (email == null) {
+            throw new UserError("招待する人を選ぶか、未登録の人のメールアドレスを入力してください",
+                    "choose the invitee (inviteeStaffId) or give an unregistered person's e-mail (inviteeEmail)");
+        }
+        return directory.staffByEmail(email).orElse(null);
+    }
+
+    private static String registeredEmail(DelegateExecution execution) {
+        String email = Vars.text(execution, "inviteeEmail", "招待する人のメールアドレス", 200).toLowerCase();
+        if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw new UserError("メールアドレスの形式が正しくありません: " + email, "invalid e-mail: " + email);
+        }
+        return email;
+    }
+
+    /** N1-2, A9-1 and N1-1: who may be asked at all. */
+    private void checkInvitee(Group group, Staff invitee) {
+        Facility facility = directory.facility(invitee.facilityId()).orElseThrow();
+        List<String> problems = new ArrayList<>();
+        if (!facility.usesMcs()) {
+            problems.add(facility.name() + "は事業所としてMCSを利用・管理していません（N1-2）");
+        }
+        if (directory.activeWithRole(facility.id(), Role.MCS_ADMIN).isEmpty()) {
+            problems.add(facility.name() + "に有効なMCS管理者がいません（N1-2）");
+        }
+        if (!invitee.isActive()) {
+            problems.add(invitee.name() + "さんのアカウントは有効ではありません（状態: " + invitee.status() + "）");
+        }
+        if (groups.isCurrentMember(group.id(), invitee.id())) {
+            problems.add(invitee.name() + "さんは既にこのグループのメンバーです");
+        }
+        if (!problems.isEmpty()) {
+            throw new UserError(String.join("。", problems), "the invitee cannot be invited: " + problems);
+        }
+    }
+
+    /** A8-4: the invitee's own facility's administrators decide; its manager too where it has a single one. */
+    private void prepareApproval(DelegateExecution execution, Group group, Staff invitee, String reason) {
+        Facility facility = directory.facility(invitee.facilityId()).orElseThrow();
+        List<String> approvers = new ArrayList<>(List.of(Role.MCS_ADMIN.groupId(facility.id())));
+        if (directory.activeWithRole(facility.id(), Role.MCS_ADMIN).size() <= 1) {
+            approvers.add(Role.MANAGER.groupId(facility.id()));
+        }
+        String inviter = (String) execution.getVariable("initiator");
+        execution.setVariable("inviteeUserId", invitee.userId());
+        execution.setVariable("approvalCandidateGroups", String.join(",", approvers));
+        execution.setVariable("approvalTitle", "招待の承認: " + invitee.name() + "さんを「" + group.name() + "」へ");
+        execution.setVariable("approvalSummary", "グループ: " + group.name() + "\n招待される人: " + invitee.name()
+                + "（" + facility.name() + "・" + invitee.profession() + "）\n招待した人: " + inviter
+                + "\n参加が必要な理由: " + reason);
+        execution.setVariable("mcsSubject", group.name() + " に " + invitee.name() + "（" + facility.name() + "）");
+    }
+}
