@@ -96,7 +96,7 @@ public class DemoData implements ApplicationRunner {
 
         var withGroup = patients.registerOrFind("clinic", "山田 太郎", "ヤマダ タロウ", LocalDate.of(1938, 4, 12), SOURCE);
         consent(withGroup.id());
-        var group = groups.requestPatientGroup(withGroup.id(), "clinic", coordinator.id(), "山田 太郎様", null,
+        var group = groups.requestPatientGroup(withGroup.id(), "clinic", coordinator.id(), "山田 太郎様", null, false,
                 coordinator.userId(), SOURCE);
         groups.activate(group.id(), coordinator.userId(), SOURCE);
         var consentedOnly = patients.registerOrFind("clinic", "木村 花", "キムラ ハナ", LocalDate.of(1944, 9, 3), SOURCE);

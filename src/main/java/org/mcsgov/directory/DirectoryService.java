@@ -125,7 +125,7 @@ public class DirectoryService {
         }
         // an invitation waiting for this person's registration goes on (group-invitation)
         runtimeService.createMessageCorrelation("staff-registered")
-                .processInstanceVariableEquals("inviteeEmail", s.email().toLowerCase()).correlateAllWithResult();
+                .processInstanceVariableEquals("awaitedEmail", s.email().toLowerCase()).correlateAllWithResult();
         return staff(id).orElseThrow();
     }
 
@@ -143,16 +143,16 @@ public class DirectoryService {
 
     /** Active staff of the facility holding the role now, e.g. its MCS administrators (N1-2). */
     public List<Staff> activeWithRole(String facilityId, Role role) {
-        return jdbc.sql(STAFF_SELECT + """
-                 s WHERE s.status = 'ACTIVE' AND EXISTS (SELECT 1 FROM role_assignment r WHERE r.staff_id = s.id
+        return jdbc.sql(STAFF_SELECT + " s " + """
+                WHERE s.status = 'ACTIVE' AND EXISTS (SELECT 1 FROM role_assignment r WHERE r.staff_id = s.id
                     AND r.facility_id = ? AND r.role = ? AND r.valid_to IS NULL) ORDER BY s.kana""")
                 .params(facilityId, role.name()).query(Staff.class).list();
     }
 
     /** Active staff of every facility that uses MCS (N1-2), for choosing an invitee. */
     public List<Staff> activeStaffOfMcsFacilities() {
-        return jdbc.sql(STAFF_SELECT + """
-                 s WHERE s.status = 'ACTIVE' AND EXISTS (SELECT 1 FROM facility f WHERE f.id = s.facility_id
+        return jdbc.sql(STAFF_SELECT + " s " + """
+                WHERE s.status = 'ACTIVE' AND EXISTS (SELECT 1 FROM facility f WHERE f.id = s.facility_id
                     AND f.uses_mcs) ORDER BY s.facility_id, s.kana""")
                 .query(Staff.class).list();
     }

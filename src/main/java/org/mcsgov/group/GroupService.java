@@ -54,10 +54,11 @@ public class GroupService {
 
     /** Records the request; the database's unique key refuses a second live group for the patient (N1-1). */
     public Group requestPatientGroup(long patientId, String facilityId, long coordinatorStaffId, String name,
-                                     String note, String requestedBy, String processInstanceId) {
+                                     String note, boolean patientTakesPart, String requestedBy,
+                                     String processInstanceId) {
         try {
-            return insert("PATIENT", facilityId, patientId, name, note, coordinatorStaffId, requestedBy,
-                    processInstanceId);
+            return insert("PATIENT", facilityId, patientId, name, note, patientTakesPart, coordinatorStaffId,
+                    requestedBy, processInstanceId);
         } catch (DuplicateKeyException e) {
             throw new UserError("この患者の患者グループは既にあります（1患者1グループ、N1-1）",
                     "the patient already has a patient group (one group per patient, N1-1)");
@@ -66,17 +67,19 @@ public class GroupService {
 
     public Group requestFreeGroup(String facilityId, long coordinatorStaffId, String name, String purpose,
                                   String requestedBy, String processInstanceId) {
-        return insert("FREE", facilityId, null, name, purpose, coordinatorStaffId, requestedBy, processInstanceId);
+        return insert("FREE", facilityId, null, name, purpose, false, coordinatorStaffId, requestedBy,
+                processInstanceId);
     }
 
     private Group insert(String kind, String facilityId, Long patientId, String name, String purpose,
-                         long coordinatorStaffId, String requestedBy, String processInstanceId) {
+                         boolean patientTakesPart, long coordinatorStaffId, String requestedBy,
+                         String processInstanceId) {
         long id = Rows.insert(jdbc, """
                 INSERT INTO patient_group (kind, facility_id, patient_id, live_patient_id, name, purpose, status,
-                    coordinator_staff_id, requested_by, requested_at, process_instance_id)
-                VALUES (?, ?, ?, ?, ?, ?, 'REQUESTED', ?, ?, ?, ?)""",
-                kind, facilityId, patientId, patientId, name, purpose, coordinatorStaffId, requestedBy, now(),
-                processInstanceId);
+                    patient_takes_part, coordinator_staff_id, requested_by, requested_at, process_instance_id)
+                VALUES (?, ?, ?, ?, ?, ?, 'REQUESTED', ?, ?, ?, ?, ?)""",
+                kind, facilityId, patientId, patientId, name, purpose, patientTakesPart, coordinatorStaffId,
+                requestedBy, now(), processInstanceId);
         return group(id).orElseThrow();
     }
 
@@ -124,8 +127,8 @@ public class GroupService {
 
     /** Current memberships of the groups of a facility, of a person, or of a facility's staff. */
     public List<Member> currentMemberships(String groupFacilityId, Long staffId, String staffFacilityId) {
-        return jdbc.sql(MEMBERS + """
-                 JOIN patient_group g ON g.id = m.group_id
+        return jdbc.sql(MEMBERS + " " + """
+                JOIN patient_group g ON g.id = m.group_id
                 WHERE m.valid_to IS NULL AND (g.facility_id = ? OR m.staff_id = ? OR s.facility_id = ?)
                 ORDER BY g.name, s.kana""")
                 .params(groupFacilityId, staffId, staffFacilityId).query(Member.class).list();
@@ -193,8 +196,8 @@ public class GroupService {
     public List<Member> membersOn(long groupId, LocalDate day) {
         var from = Timestamp.from(day.atStartOfDay(EngineClock.ZONE).toInstant());
         var to = Timestamp.from(day.plusDays(1).atStartOfDay(EngineClock.ZONE).toInstant());
-        return jdbc.sql(MEMBERS + """
-                 WHERE m.group_id = ? AND m.valid_from < ? AND (m.valid_to IS NULL OR m.valid_to >= ?)
+        return jdbc.sql(MEMBERS + " " + """
+                WHERE m.group_id = ? AND m.valid_from < ? AND (m.valid_to IS NULL OR m.valid_to >= ?)
                 ORDER BY m.valid_from, m.id""")
                 .params(groupId, to, from).query(Member.class).list();
     }

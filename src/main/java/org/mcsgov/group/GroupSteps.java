@@ -62,7 +62,8 @@ public class GroupSteps {
             String name = Vars.optionalText(execution, "groupName", "グループ名", 100);
             Group group = groups.requestPatientGroup(patient.id(), patient.facilityId(), coordinator.id(),
                     name == null ? patient.name() + "様" : name, Vars.optionalText(execution, "note", "備考", 500),
-                    coordinator.userId(), execution.getProcessInstanceId());
+                    Boolean.TRUE.equals(execution.getVariable("patientTakesPart")), coordinator.userId(),
+                    execution.getProcessInstanceId());
             requested(execution, group);
         };
     }

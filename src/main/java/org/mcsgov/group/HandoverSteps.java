@@ -12,6 +12,7 @@ import org.mcsgov.platform.UserError;
 import org.mcsgov.platform.Vars;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,9 +30,13 @@ public class HandoverSteps {
     private final DecisionLog decisions;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
+    private final String expireAfter;
 
+    /** expireAfter: how long the successor has to accept (ISO-8601 duration, mcs.handover.expire-after). */
     public HandoverSteps(DirectoryService directory, GroupService groups, DecisionLog decisions,
-                         RuntimeService runtimeService, TaskService taskService) {
+                         RuntimeService runtimeService, TaskService taskService,
+                         @Value("${mcs.handover.expire-after:P7D}") String expireAfter) {
+        this.expireAfter = expireAfter;
         this.directory = directory;
         this.groups = groups;
         this.decisions = decisions;
@@ -58,6 +63,7 @@ public class HandoverSteps {
             execution.setVariable("successorOptions", Vars.options(successors));
             execution.setVariable("facilityId", actor.facilityId());
             execution.setVariable("coordinatorGroup", Role.COORDINATOR.groupId(actor.facilityId()));
+            execution.setVariable("expireAfter", expireAfter);
         };
     }
 

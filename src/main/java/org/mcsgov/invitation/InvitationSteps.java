@@ -89,7 +89,7 @@ public class InvitationSteps {
             Group group = invitableGroup(execution, coordinator);
             String reason = Vars.text(execution, "reason", "参加が必要な理由", 1000);
             Staff invitee = invitee(execution);
-            String email = invitee != null ? invitee.email().toLowerCase() : registeredEmail(execution);
+            String email = invitee != null ? invitee.email().toLowerCase() : unregisteredEmail(execution);
             if (invitee != null) {
                 checkInvitee(group, invitee);
             }
@@ -100,7 +100,8 @@ public class InvitationSteps {
                     coordinator.userId(), execution.getProcessInstanceId());
             execution.setProcessBusinessKey("invitation:" + id);
             execution.setVariable("invitationId", id);
-            execution.setVariable("inviteeEmail", email);
+            // the e-mail staff-onboarding correlates on; the form's own inviteeEmail stays as the person typed it
+            execution.setVariable("awaitedEmail", invitee == null ? email : null);
             execution.setVariable("inviteeRegistered", invitee != null);
             execution.setVariable("patientTakesPart", group.patientTakesPart());
             execution.setVariable("returnComment", null);
@@ -115,7 +116,7 @@ public class InvitationSteps {
     public JavaDelegate resolveInvitee() {
         return execution -> {
             long id = Vars.id(execution, "invitationId", "招待");
-            Staff invitee = directory.staffByEmail((String) execution.getVariable("inviteeEmail")).orElseThrow();
+            Staff invitee = directory.staffByEmail((String) execution.getVariable("awaitedEmail")).orElseThrow();
             Group group = groups.group(Vars.id(execution, "groupId", "グループ")).orElseThrow();
             invitations.resolved(id, invitee.id());
             execution.setVariable("inviteeStaffId", String.valueOf(invitee.id()));
@@ -253,7 +254,7 @@ public class InvitationSteps {
         return directory.staffByEmail(email).orElse(null);
     }
 
-    private static String registeredEmail(DelegateExecution execution) {
+    private static String unregisteredEmail(DelegateExecution execution) {
         String email = Vars.text(execution, "inviteeEmail", "招待する人のメールアドレス", 200).toLowerCase();
         if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             throw new UserError("メールアドレスの形式が正しくありません: " + email, "invalid e-mail: " + email);

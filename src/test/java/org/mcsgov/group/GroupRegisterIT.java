@@ -20,7 +20,9 @@ class GroupRegisterIT extends AppTestSupport {
 
     @BeforeEach
     void demoGroup() {
-        JsonNode groups = json(get("clinic-coord", "/api/staff/clinic-coord/groups"));
+        var response = get("clinic-coord", "/api/staff/clinic-coord/groups");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode groups = json(response);
         groupId = StreamSupport.stream(groups.spliterator(), false)
                 .filter(g -> g.get("name").asText().equals("山田 太郎様")).findFirst().orElseThrow().get("id").asLong();
     }

@@ -22,7 +22,9 @@ class RestartIT {
     @DisplayName("open tasks, register rows and deployments survive a restart; no new process versions")
     void restartKeepsEverything() {
         Map<String, Object> properties = new HashMap<>(TestDatabase.fresh("restart"));
-        properties.putAll(Map.of("server.port", "0", "mcs.demo.enabled", "true", "mcs.demo.password", "demo1234"));
+        properties.putAll(Map.of("server.port", "0", "mcs.demo.enabled", "true", "mcs.demo.password", "demo1234",
+                // a name of its own: closing this engine must not unregister the "default" engine of other tests
+                "camunda.bpm.generate-unique-process-engine-name", "true"));
 
         String instanceId;
         String taskId;

@@ -1,0 +1,89 @@
+package org.mcsgov.bench;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.Test;
+import org.mcsgov.Fixture;
+import org.mcsgov.directory.FacilityKind;
+import org.mcsgov.directory.Role;
+import org.mcsgov.directory.Staff;
+import org.mcsgov.group.Group;
+import org.mcsgov.invitation.InvitationFixtures;
+
+/**
+ * Benchmark (mvn verify -Pbench; never part of the normal suite): 500 complete invitations (request → approve →
+ * accept → confirmed in MCS → member) against, in the same run and engine, 500 start+complete of a bare
+ * one-user-task process. Prints the cost per completed user task of each and their ratio (goal ≤ 1.5).
+ */
+class InvitationBenchmark extends InvitationFixtures {
+
+    private static final int N = Integer.getInteger("bench.invitations", 500);
+
+    @Test
+    void invitationsAgainstBareEngine() {
+        engine.getRepositoryService().createDeployment().name("bench-baseline").addModelInstance("bare.bpmn",
+                Bpmn.createExecutableProcess("bench-bare").camundaHistoryTimeToLive(1).startEvent().userTask("task")
+                        .endEvent().done()).deploy();
+        List<Staff> nurses = new ArrayList<>();
+        for (int i = 0; i < N; i++) {
+            nurses.add(station.person("n" + i));
+        }
+        warmUp();
+
+        long bareStart = System.nanoTime();
+        for (int i = 0; i < N; i++) {
+            String id = runtimeService.startProcessInstanceByKey("bench-bare").getId();
+            taskService.complete(taskService.createTaskQuery().processInstanceId(id).singleResult().getId());
+        }
+        double bareMs = (System.nanoTime() - bareStart) / 1e6;
+
+        long start = System.nanoTime();
+        for (Staff nurse : nurses) {
+            oneInvitation(group, nurse);
+        }
+        double invitationMs = (System.nanoTime() - start) / 1e6;
+
+        int tasksPerInvitation = 4;
+        double bareCost = bareMs / N;
+        double ourCost = invitationMs / (N * tasksPerInvitation);
+        System.out.printf("%nBENCH invitations=%d total=%.0f ms (%d user tasks each, jobs included)%n", N, invitationMs,
+                tasksPerInvitation);
+        System.out.printf("BENCH bare engine one-user-task start+complete=%d total=%.0f ms%n", N, bareMs);
+        System.out.printf("BENCH cost per completed user task: invitation %.2f ms, bare %.2f ms, ratio %.2f (goal <= 1.5)%n",
+                ourCost, bareCost, ourCost / bareCost);
+    }
+
+    private void warmUp() {
+        Fixture warm = Fixture.facility(directory, FacilityKind.VISITING_NURSE);
+        warm.person("admin", Role.MCS_ADMIN);
+        for (int i = 0; i < 20; i++) {
+            String id = runtimeService.startProcessInstanceByKey("bench-bare").getId();
+            taskService.complete(taskService.createTaskQuery().processInstanceId(id).singleResult().getId());
+        }
+        Group warmGroup = activePatientGroup(coord, false);
+        for (int i = 0; i < 20; i++) {
+            Staff person = warm.person("w" + i);
+            ProcessInstance instance = start(coord, "group-invitation", Map.of());
+            complete(instance, coord, request(warmGroup, person));
+            runJobs(instance);
+            decide(instance, warm.user("admin"), "approve", null);
+            complete(instance, person.userId(), Map.of("inviteeDecision", "accept"));
+            runJobs(instance);
+            complete(instance, coord, Map.of("mcsOutcome", "done"));
+        }
+    }
+
+    private void oneInvitation(Group group, Staff nurse) {
+        ProcessInstance instance = start(coord, "group-invitation", Map.of());
+        complete(instance, coord, request(group, nurse));
+        runJobs(instance);
+        decide(instance, stationAdmin, "approve", null);
+        complete(instance, nurse.userId(), new HashMap<>(Map.of("inviteeDecision", "accept")));
+        runJobs(instance);
+        complete(instance, coord, Map.of("mcsOutcome", "done"));
+    }
+}

@@ -1,0 +1,168 @@
+package org.mcsgov.invitation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.mcsgov.Fixture;
+import org.mcsgov.directory.Facility;
+import org.mcsgov.directory.FacilityKind;
+import org.mcsgov.directory.NewStaff;
+import org.mcsgov.directory.Role;
+import org.mcsgov.platform.UserError;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@DisplayName("group-invitation: preconditions, each refused with its reason (N1-2, A5-2, A6, N2-1)")
+class InvitationPreconditionsTest extends InvitationFixtures {
+
+    @Autowired JdbcClient jdbc;
+
+    private void refused(org.mcsgov.group.Group target, org.mcsgov.directory.Staff invitee, String expected) {
+        ProcessInstance instance = start(coord, "group-invitation", Map.of());
+        assertThatThrownBy(() -> complete(instance, coord, request(target, invitee)))
+                .isInstanceOf(UserError.class).hasMessageContaining(expected);
+        assertThat(instance).isWaitingAt("UserTask_Request");
+    }
+
+    @Test
+    @DisplayName("N1-2: the invitee's facility does not use MCS as a facility")
+    void facilityWithoutMcs() {
+        directory.createFacility(new Facility(station.facilityId + "x", "MCS未導入の薬局", FacilityKind.PHARMACY, false));
+        var person = directory.registerStaff(new NewStaff(station.facilityId + "x", station.facilityId + "x-p", "未導入 太郎",
+                "ミドウニュウ", "薬剤師", station.facilityId + "x-p@example.jp", "abcd1234", Set.of(Role.MCS_ADMIN)),
+                "test", null);
+        refused(group, person, "N1-2");
+    }
+
+    @Test
+    @DisplayName("N1-2: the invitee's facility has no active MCS administrator")
+    void facilityWithoutAdministrator() {
+        Fixture pharmacy = Fixture.facility(directory, FacilityKind.PHARMACY);
+        refused(group, pharmacy.person("pharm"), "MCS管理者");
+    }
+
+    @Test
+    @DisplayName("the invitee's account is not active (suspended, locked or left)")
+    void inactiveInvitee() {
+        jdbc.sql("UPDATE staff SET status = 'SUSPENDED' WHERE id = ?").param(nurse.id()).update();
+        refused(group, nurse, "有効ではありません");
+    }
+
+    @Test
+    @DisplayName("already a member, or already invited")
+    void memberOrInvitedAlready() {
+        ProcessInstance first = invite(group, nurse);
+        refused(group, nurse, "既にこのグループに招待");
+        decide(first, stationAdmin, "approve", null);
+        complete(first, nurse.userId(), Map.of("inviteeDecision", "accept"));
+        runJobs(first);
+        complete(first, coord, Map.of("mcsOutcome", "done"));
+        refused(group, nurse, "既にこのグループのメンバー");
+    }
+
+    @Test
+    @DisplayName("A5-2: only the group's originating facility invites")
+    void otherFacilitysGroup() {
+        Fixture otherClinic = Fixture.facility(directory, FacilityKind.CLINIC);
+        String otherCoord = otherClinic.person("coord", Role.COORDINATOR).userId();
+        var otherGroup = activePatientGroup(otherCoord, false);
+        refused(otherGroup, nurse, "A5-2");
+    }
+
+    @Test
+    @DisplayName("N2-1 / A6: an archived group, or a patient whose consent is withdrawn")
+    void archivedOrWithoutConsent() {
+        var second = activePatientGroup(coord, false);
+        jdbc.sql("UPDATE patient_group SET status = 'ARCHIVED' WHERE id = ?").param(group.id()).update();
+        refused(group, nurse, "N2-1");
+        jdbc.sql("UPDATE consent SET status = 'WITHDRAWN' WHERE patient_id = ?").param(second.patientId()).update();
+        refused(second, nurse, "A6");
+    }
+
+    @Test
+    @DisplayName("bad input: no reason, no invitee, a malformed e-mail")
+    void badInput() {
+        ProcessInstance instance = start(coord, "group-invitation", Map.of());
+        var noReason = request(group, nurse);
+        noReason.put("reason", " ");
+        assertThatThrownBy(() -> complete(instance, coord, noReason)).hasMessageContaining("参加が必要な理由");
+        var nobody = request(group, nurse);
+        nobody.remove("inviteeStaffId");
+        assertThatThrownBy(() -> complete(instance, coord, nobody)).hasMessageContaining("招待する人");
+        nobody.put("inviteeEmail", "not-an-address");
+        assertThatThrownBy(() -> complete(instance, coord, nobody)).hasMessageContaining("メールアドレス");
+    }
+
+    @Test
+    @DisplayName("a concurrent second invitation of the same person: exactly one goes on, the other gets a clear error")
+    void concurrentSecondInvitation() throws Exception {
+        ProcessInstance a = start(coord, "group-invitation", Map.of());
+        ProcessInstance b = start(coord, "group-invitation", Map.of());
+        var ready = new CountDownLatch(1);
+        List<CompletableFuture<String>> results = new ArrayList<>();
+        for (ProcessInstance instance : List.of(a, b)) {
+            results.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    ready.await();
+                    complete(instance, coord, request(group, nurse));
+                    return "ok";
+                } catch (UserError e) {
+                    return e.getMessage();
+                } catch (Exception e) {
+                    return "unexpected " + e;
+                }
+            }));
+        }
+        ready.countDown();
+        List<String> outcomes = results.stream().map(CompletableFuture::join).toList();
+        assertThat(outcomes).containsOnlyOnce("ok");
+        assertThat(outcomes).anySatisfy(o -> assertThat(o).contains("既にこのグループに招待"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM invitation WHERE group_id = ? AND open_key IS NOT NULL")
+                .param(group.id()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("an unregistered invitee: the invitation waits for the registration (message on the e-mail), then goes on")
+    void waitsForRegistration() {
+        ProcessInstance instance = start(coord, "group-invitation", Map.of());
+        String email = station.user("newcomer") + "@example.jp";
+        var form = request(group, nurse);
+        form.remove("inviteeStaffId");
+        form.put("inviteeEmail", email.toUpperCase());
+        complete(instance, coord, form);
+        assertThat(invitation(instance).state()).isEqualTo("WAITING_REGISTRATION");
+        assertThat(instance).isWaitingAt("EventGateway_Registration");
+
+        directory.registerStaff(new NewStaff(station.facilityId, station.user("newcomer"), "新人 看護師", "シンジン",
+                "看護師", email, "abcd1234", Set.of()), "test", null);
+        runJobs(instance);
+
+        assertThat(invitation(instance).state()).isEqualTo("WAITING_ADMIN");
+        assertThat(visibleTasks(instance, stationAdmin)).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("an unregistered invitee who never registers: the invitation expires")
+    void registrationExpires() {
+        ProcessInstance instance = start(coord, "group-invitation", Map.of());
+        var form = request(group, nurse);
+        form.remove("inviteeStaffId");
+        form.put("inviteeEmail", "nobody-" + station.facilityId + "@example.jp");
+        complete(instance, coord, form);
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(
+                new java.util.Date(System.currentTimeMillis() + 8L * 24 * 3600 * 1000));
+        runJobs(instance);
+        assertThat(instance).isEnded().hasPassed("EndEvent_Expired");
+        assertThat(invitation(instance).state()).isEqualTo("EXPIRED");
+    }
+}
