@@ -1,6 +1,7 @@
 package org.mcsgov.security;
 
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.List;
@@ -93,11 +94,15 @@ public class AccessPolicy {
         return filters.saveFilter(filter).getId();
     }
 
+    /**
+     * A GLOBAL authorization: the engine's single-resource check (executing a filter) honours user "*" only there;
+     * a GRANT to "*" is seen by queries alone, so Tasklist listed the filter and then refused to open it.
+     */
     private void grantEveryone(Resource resource, String resourceId, Permission... permissions) {
         Authorization existing = authorizations.createAuthorizationQuery()
                 .userIdIn(ANY).resourceType(resource).resourceId(resourceId).singleResult();
         if (existing == null) {
-            Authorization auth = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+            Authorization auth = authorizations.createNewAuthorization(AUTH_TYPE_GLOBAL);
             auth.setUserId(ANY);
             auth.setResource(resource);
             auth.setResourceId(resourceId);

@@ -2,6 +2,7 @@ package org.mcsgov.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.Date;
@@ -39,6 +40,18 @@ class AuthorizationMatrixIT extends AppTestSupport {
     @DisplayName("A8-4/A7: each facility sees only its own tasks; the office reads all")
     void taskVisibility(String user, int expected) {
         assertThat(json(get(user, "/engine-rest/task?processInstanceId=" + instanceId)).size()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} opens every Tasklist filter it is shown")
+    @CsvSource({"clinic-coord", "nurse-admin", "pharm-staff", "office"})
+    @DisplayName("DESIGN §5: each user's inbox opens at once: every filter listed to them can be executed")
+    void filtersOpen(String user) {
+        JsonNode filters = json(get(user, "/engine-rest/filter?resourceType=Task"));
+        assertThat(filters.size()).isGreaterThanOrEqualTo(3);
+        for (JsonNode filter : filters) {
+            var count = get(user, "/engine-rest/filter/" + filter.get("id").asText() + "/count");
+            assertThat(count.statusCode()).as(filter.get("name").asText() + ": " + count.body()).isEqualTo(200);
+        }
     }
 
     @ParameterizedTest(name = "{0} completing the clinic's task gets {1}")
