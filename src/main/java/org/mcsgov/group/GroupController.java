@@ -3,11 +3,11 @@ package org.mcsgov.group;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
 import org.mcsgov.directory.DirectoryService;
 import org.mcsgov.directory.Role;
 import org.mcsgov.directory.Staff;
 import org.mcsgov.platform.Csv;
+import org.mcsgov.security.CurrentUser;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -32,12 +32,12 @@ public class GroupController {
 
     private final GroupService groups;
     private final DirectoryService directory;
-    private final IdentityService identityService;
+    private final CurrentUser currentUser;
 
-    public GroupController(GroupService groups, DirectoryService directory, IdentityService identityService) {
+    public GroupController(GroupService groups, DirectoryService directory, CurrentUser currentUser) {
         this.groups = groups;
         this.directory = directory;
-        this.identityService = identityService;
+        this.currentUser = currentUser;
     }
 
     @GetMapping("/groups/{id}/members")
@@ -60,9 +60,8 @@ public class GroupController {
     @GetMapping("/staff/{userId}/groups")
     public List<Group> groupsOf(@PathVariable String userId) {
         Staff person = directory.staffByUserId(userId).orElseThrow(() -> notFound("職員", userId));
-        String me = currentUser();
-        boolean allowed = me.equals(userId) || isOffice()
-                || hasRoleIn(person.facilityId(), Role.MCS_ADMIN, Role.MANAGER);
+        boolean allowed = currentUser.id().equals(userId) || currentUser.isOffice()
+                || currentUser.hasRoleIn(person.facilityId(), Role.MCS_ADMIN, Role.MANAGER);
         if (!allowed) {
             throw forbidden();
         }
@@ -71,27 +70,13 @@ public class GroupController {
 
     private Group readableGroup(long id) {
         Group group = groups.group(id).orElseThrow(() -> notFound("グループ", String.valueOf(id)));
-        boolean allowed = isOffice()
-                || hasRoleIn(group.facilityId(), Role.MANAGER, Role.MCS_ADMIN, Role.COORDINATOR)
-                || directory.staffByUserId(currentUser()).map(s -> groups.isCurrentMember(id, s.id())).orElse(false);
+        boolean allowed = currentUser.isOffice()
+                || currentUser.hasRoleIn(group.facilityId(), Role.MANAGER, Role.MCS_ADMIN, Role.COORDINATOR)
+                || directory.staffByUserId(currentUser.id()).map(s -> groups.isCurrentMember(id, s.id())).orElse(false);
         if (!allowed) {
             throw forbidden();
         }
         return group;
-    }
-
-    private boolean isOffice() {
-        var groupIds = identityService.getCurrentAuthentication().getGroupIds();
-        return groupIds.contains(Role.OFFICE.groupId(null)) || groupIds.contains("camunda-admin");
-    }
-
-    private boolean hasRoleIn(String facilityId, Role... roles) {
-        var groupIds = identityService.getCurrentAuthentication().getGroupIds();
-        return Arrays.stream(roles).anyMatch(role -> groupIds.contains(role.groupId(facilityId)));
-    }
-
-    private String currentUser() {
-        return identityService.getCurrentAuthentication().getUserId();
     }
 
     private static ResponseStatusException forbidden() {

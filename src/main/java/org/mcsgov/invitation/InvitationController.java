@@ -10,6 +10,7 @@ import org.mcsgov.directory.Role;
 import org.mcsgov.group.GroupService;
 import org.mcsgov.platform.AsSystem;
 import org.mcsgov.platform.UserError;
+import org.mcsgov.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,15 +34,18 @@ public class InvitationController {
     private final DecisionLog decisions;
     private final IdentityService identityService;
     private final RuntimeService runtimeService;
+    private final CurrentUser currentUser;
 
     public InvitationController(InvitationService invitations, GroupService groups, DirectoryService directory,
-                                DecisionLog decisions, IdentityService identityService, RuntimeService runtimeService) {
+                                DecisionLog decisions, IdentityService identityService, RuntimeService runtimeService,
+                                CurrentUser currentUser) {
         this.invitations = invitations;
         this.groups = groups;
         this.directory = directory;
         this.decisions = decisions;
         this.identityService = identityService;
         this.runtimeService = runtimeService;
+        this.currentUser = currentUser;
     }
 
     public record View(Invitation invitation, List<DecisionLog.Entry> history) {
@@ -60,7 +64,7 @@ public class InvitationController {
     public Map<String, String> cancel(@PathVariable long id, @RequestBody Cancel cancel) {
         Invitation invitation = invitations.invitation(id).orElseThrow(() -> notFound(id));
         String facility = groups.group(invitation.groupId()).orElseThrow().facilityId();
-        if (!groupIds().contains(Role.COORDINATOR.groupId(facility))) {
+        if (!currentUser.hasRoleIn(facility, Role.COORDINATOR)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN,
                     "取り下げられるのは招待した事業所の担当者だけです / only the inviting facility's coordinators cancel");
         }
@@ -71,7 +75,7 @@ public class InvitationController {
         if (cancel == null || cancel.reason() == null || cancel.reason().isBlank()) {
             throw new UserError("取り下げの理由を入力してください", "a reason is required to cancel");
         }
-        String me = identityService.getCurrentAuthentication().getUserId();
+        String me = currentUser.id();
         AsSystem.call(identityService, () -> runtimeService.createMessageCorrelation("invitation-cancel")
                 .processInstanceBusinessKey("invitation:" + id)
                 .setVariable("cancelReason", "取り下げ: " + cancel.reason().strip())
@@ -82,20 +86,13 @@ public class InvitationController {
 
     private Invitation readable(long id) {
         Invitation invitation = invitations.invitation(id).orElseThrow(() -> notFound(id));
-        String me = identityService.getCurrentAuthentication().getUserId();
         String facility = groups.group(invitation.groupId()).orElseThrow().facilityId();
-        boolean invitee = invitation.inviteeStaffId() != null
-                && directory.staff(invitation.inviteeStaffId()).map(s -> s.userId().equals(me)).orElse(false);
-        var ids = groupIds();
-        if (!(invitee || ids.contains(Role.OFFICE.groupId(null)) || ids.contains(Role.COORDINATOR.groupId(facility))
-                || ids.contains(Role.MCS_ADMIN.groupId(facility)))) {
+        boolean invitee = invitation.inviteeStaffId() != null && directory.staff(invitation.inviteeStaffId())
+                .map(s -> s.userId().equals(currentUser.id())).orElse(false);
+        if (!(invitee || currentUser.isOffice() || currentUser.hasRoleIn(facility, Role.COORDINATOR, Role.MCS_ADMIN))) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "この招待を閲覧する権限がありません / you may not read this");
         }
         return invitation;
-    }
-
-    private List<String> groupIds() {
-        return identityService.getCurrentAuthentication().getGroupIds();
     }
 
     private static ResponseStatusException notFound(long id) {

@@ -83,10 +83,4 @@ public class InvitationService {
                 WHERE id = ? AND open_key IS NOT NULL""")
                 .params(state.name(), reason, now(), id).update();
     }
-
-    /** Invitations still open, started by a coordinator for a group (moved to a successor at handover, N1-4). */
-    public java.util.List<Invitation> openInvitationsBy(long groupId, String invitedBy) {
-        return jdbc.sql(SELECT + " WHERE group_id = ? AND invited_by = ? AND open_key IS NOT NULL")
-                .params(groupId, invitedBy).query(Invitation.class).list();
-    }
 }

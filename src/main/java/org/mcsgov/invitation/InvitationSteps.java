@@ -2,7 +2,9 @@ package org.mcsgov.invitation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.mcsgov.approval.DecisionLog;
@@ -60,8 +62,8 @@ public class InvitationSteps {
                 throw new UserError("招待できる有効なグループがありません。先にグループを作成してください",
                         "your facility has no active group to invite into");
             }
-            var facilityNames = new java.util.HashMap<String, String>();
-            directory.facilities().forEach(f -> facilityNames.put(f.id(), f.name()));
+            Map<String, String> facilityNames = directory.facilities().stream()
+                    .collect(Collectors.toMap(Facility::id, Facility::name));
             var staffOptions = directory.activeStaffOfMcsFacilities().stream()
                     .map(s -> new Vars.Option(s.name() + "（" + facilityNames.get(s.facilityId()) + "・" + s.profession()
                             + "）", String.valueOf(s.id()))).toList();

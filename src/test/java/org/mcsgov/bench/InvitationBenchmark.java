@@ -1,7 +1,6 @@
 package org.mcsgov.bench;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -77,13 +76,43 @@ class InvitationBenchmark extends InvitationFixtures {
         }
     }
 
+    /**
+     * One invitation driven as its users would, but finding each task directly (by process instance, then by the
+     * business key that the sub-processes share), so the figure is the application's, not the test harness's.
+     */
     private void oneInvitation(Group group, Staff nurse) {
-        ProcessInstance instance = start(coord, "group-invitation", Map.of());
-        complete(instance, coord, request(group, nurse));
-        runJobs(instance);
-        decide(instance, stationAdmin, "approve", null);
-        complete(instance, nurse.userId(), new HashMap<>(Map.of("inviteeDecision", "accept")));
-        runJobs(instance);
-        complete(instance, coord, Map.of("mcsOutcome", "done"));
+        as(coord);
+        String instanceId = runtimeService.startProcessInstanceByKey("group-invitation").getId();
+        taskService.complete(taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
+                request(group, nurse));
+        identityService.clearAuthentication();
+        String businessKey = runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).singleResult()
+                .getBusinessKey();
+        executeJobs();
+        completeAs(stationAdmin, businessKey, Map.of("decision", "approve"));
+        completeAs(nurse.userId(), businessKey, Map.of("inviteeDecision", "accept"));
+        executeJobs();
+        completeAs(coord, businessKey, Map.of("mcsOutcome", "done"));
+    }
+
+    private void completeAs(String user, String businessKey, Map<String, Object> variables) {
+        as(user);
+        try {
+            var task = taskService.createTaskQuery().processInstanceBusinessKey(businessKey).singleResult();
+            if (task.getAssignee() == null) {
+                taskService.claim(task.getId(), user);
+            }
+            taskService.complete(task.getId(), variables);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private void executeJobs() {
+        var management = engine.getManagementService();
+        for (var jobs = management.createJobQuery().executable().list(); !jobs.isEmpty();
+             jobs = management.createJobQuery().executable().list()) {
+            jobs.forEach(job -> management.executeJob(job.getId()));
+        }
     }
 }
