@@ -62,15 +62,18 @@ public class RemovalSteps {
                     "参加が見つかりません: " + membershipId, "no such membership: " + membershipId));
             Group group = groups.group(member.groupId()).orElseThrow();
             String reason = Vars.text(execution, "removalReason", "削除の理由", 1000);
-            Kind kind = execution.hasVariable("removalKind")
+            // removalKind and removedBy are trusted only from the system (another process's call, run by a job);
+            // a person starting the removal through Tasklist or REST is always checked, whatever they pass (A8-4)
+            boolean bySystem = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null;
+            Kind kind = bySystem && execution.hasVariable("removalKind")
                     ? Kind.valueOf((String) execution.getVariable("removalKind"))
                     : kindFor(activeInitiator(execution), member, group);
             if (member.validTo() == null && group.coordinatorStaffId() == member.staffId()) {
                 throw new UserError("グループの担当者は、先に担当者の引継ぎ（coordinator-handover）をしてから削除します（N1-4）",
                         "the group's coordinator is removed only after a handover (N1-4)");
             }
-            String removedBy = execution.hasVariable("removedBy") ? (String) execution.getVariable("removedBy")
-                    : (String) execution.getVariable("initiator");
+            String removedBy = bySystem && execution.hasVariable("removedBy")
+                    ? (String) execution.getVariable("removedBy") : Vars.actor(execution, "initiator");
             execution.setVariable("removalKind", kind.name());
             execution.setVariable("removalReason", reason);
             execution.setVariable("removedBy", removedBy);
@@ -122,7 +125,7 @@ public class RemovalSteps {
     }
 
     private Staff activeInitiator(DelegateExecution execution) {
-        String userId = (String) execution.getVariable("initiator");
+        String userId = Vars.actor(execution, "initiator");
         return directory.staffByUserId(Objects.requireNonNullElse(userId, "")).filter(Staff::isActive)
                 .orElseThrow(() -> new UserError("有効な職員として登録されていないユーザーです: " + userId,
                         "user is not an active registered staff member: " + userId));

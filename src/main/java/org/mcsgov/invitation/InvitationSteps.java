@@ -292,7 +292,8 @@ public class InvitationSteps {
         if (directory.activeWithRole(facility.id(), Role.MCS_ADMIN).size() <= 1) {
             approvers.add(Role.MANAGER.groupId(facility.id()));
         }
-        String inviter = (String) execution.getVariable("initiator");
+        String inviterId = (String) execution.getVariable("initiator");
+        String inviter = directory.staffByUserId(inviterId).map(Staff::name).orElse(inviterId);
         execution.setVariable("inviteeUserId", invitee.userId());
         execution.setVariable("approvalCandidateGroups", String.join(",", approvers));
         execution.setVariable("approvalTitle", "招待の承認: " + invitee.name() + "さんを「" + group.name() + "」へ");

@@ -89,6 +89,17 @@ class MembershipRemovalTest extends GroupFixtures {
     }
 
     @Test
+    @DisplayName("A8-4: a person cannot pass as another process: variables claiming a kind or a remover are ignored")
+    void forgedCallRefused() {
+        Fixture pharmacy = Fixture.facility(directory, FacilityKind.PHARMACY);
+        String outsider = pharmacy.person("staff").userId();
+        assertThatThrownBy(() -> start(outsider, "membership-removal", Map.of("membershipId", membershipId,
+                "removalKind", "COORDINATOR", "removalReason", "偽装", "removedBy", coord)))
+                .isInstanceOf(UserError.class).hasMessageContaining("A5-2");
+        assertThat(ended().validTo()).isNull();
+    }
+
+    @Test
     @DisplayName("N1-4: the group's coordinator cannot be removed without a handover")
     void coordinatorNeedsHandover() {
         long coordinatorMembership = groups.currentMembers(group.id()).stream().filter(m -> m.userId().equals(coord))

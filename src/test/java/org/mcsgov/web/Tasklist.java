@@ -39,6 +39,7 @@ public class Tasklist {
 
     private static final By USERNAME = By.cssSelector("input[ng-model='username']");
     private static final By PASSWORD = By.cssSelector("input[ng-model='password']");
+    private static final By SIGNIN_FORM = By.cssSelector("form[name='signinForm']");
     private static final By USER_MENU = By.cssSelector("li.account > a.dropdown-toggle");
     private static final By MODAL = By.cssSelector(".modal-dialog");
     private static final By TASK_PANE = By.cssSelector("[cam-tasklist-task]");
@@ -65,10 +66,24 @@ public class Tasklist {
     /** Opens Tasklist, logs in and waits for the user menu. */
     public Tasklist login(String user, String password) {
         driver.get(baseUrl + "/camunda/app/tasklist/default/");
-        WebElement name = waitFor(ExpectedConditions.elementToBeClickable(USERNAME));
-        name.sendKeys(user);
-        driver.findElement(PASSWORD).sendKeys(password);
-        click(By.cssSelector("form[name='signinForm'] button[type='submit']"), "the Log in button");
+        // after a logout the login view may be rendered anew meanwhile (keys then went into the wrong field):
+        // type into the one visible form and check what it holds, again until it holds exactly this
+        WebElement form = waitFor(d -> {
+            List<WebElement> forms = d.findElements(SIGNIN_FORM).stream().filter(WebElement::isDisplayed).toList();
+            if (forms.size() != 1) {
+                return null;
+            }
+            WebElement name = forms.get(0).findElement(USERNAME);
+            WebElement secret = forms.get(0).findElement(PASSWORD);
+            for (WebElement input : List.of(name, secret)) {
+                input.click();
+                input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+                input.sendKeys(input == name ? user : password);
+            }
+            return user.equals(name.getDomProperty("value")) && password.equals(secret.getDomProperty("value"))
+                    ? forms.get(0) : null;
+        }, "the login form filled in for " + user);
+        click(form.findElement(By.cssSelector("button[type='submit']")));
         waitFor(d -> {
             if (!d.findElements(USER_MENU).isEmpty() && d.findElement(USER_MENU).isDisplayed()) {
                 return true;
@@ -215,10 +230,46 @@ public class Tasklist {
         return id;
     }
 
+    /**
+     * Claims the open task: a task offered to candidate groups only (no assignee) shows its form with Complete
+     * disabled until someone claims it. Waits until the pane shows the task as assigned and its form again; fill
+     * the form after claiming (the form is rendered anew).
+     */
+    public Tasklist claim() {
+        String url = driver.getCurrentUrl();
+        String taskId = taskIdOf(url).orElseThrow(() -> new IllegalStateException("no task open: " + url));
+        By claim = By.cssSelector("[cam-tasklist-task] button.claim");
+        click(claim, "Claim");
+        waitFor(d -> {
+            failOnError("claiming task " + taskId);
+            WebElement pane = d.findElement(TASK_PANE);
+            return !visible(pane, claim) && visible(pane, By.cssSelector("li.assignee"))
+                    && visible(pane, By.cssSelector(".fjs-form"));
+        }, "task " + taskId + " claimed");
+        dismissNotifications();
+        return this;
+    }
+
     /** The task names in the list now (for messages). */
     public List<String> listedTasks() {
         return driver.findElements(By.cssSelector("ol.tasks-list h4.task a")).stream()
                 .map(a -> a.getText().trim()).toList();
+    }
+
+    /** The ids of the tasks in the list now (from their links), e.g. to check that a task is not listed. */
+    public List<String> listedTaskIds() {
+        return driver.findElements(By.cssSelector("ol.tasks-list h4.task a")).stream()
+                .map(a -> taskIdOf(a.getDomAttribute("href")).orElse("?")).toList();
+    }
+
+    /** The names of the filters this user is shown, in their order (waits until at least one is listed). */
+    public List<String> filterNames() {
+        By names = By.cssSelector("div.task-filter h4 a");
+        return waitFor(d -> {
+            List<String> shown = d.findElements(names).stream().filter(WebElement::isDisplayed)
+                    .map(a -> a.getText().trim()).filter(t -> !t.isEmpty()).toList();
+            return shown.isEmpty() ? null : shown;
+        }, "the filter list");
     }
 
     private void waitForTaskForm(String taskName, String taskId) {
