@@ -57,11 +57,7 @@ class StaffOnboardingTest extends InvitationFixtures {
     @Test
     @DisplayName("A8-5, A9-1, N3-5: registered pending (no login), pledge signed, profile, then active; waiting invitations go on")
     void signedAndActivated() {
-        ProcessInstance invitation = start(coord, "group-invitation", Map.of());
-        var request = request(group, nurse);
-        request.remove("inviteeStaffId");
-        request.put("inviteeEmail", userId("hanako") + "@example.jp");
-        complete(invitation, coord, request);
+        ProcessInstance invitation = inviteByEmail(group, userId("hanako") + "@example.jp");
         assertThat(invitation).isWaitingAt("EventGateway_Registration");
 
         ProcessInstance instance = register("hanako");

@@ -166,12 +166,7 @@ class StaffOffboardingTest extends OffboardingFixtures {
         crash(() -> confirmations.subList(0, 30).forEach(t -> taskService.complete(t.getId(), Map.of("mcsOutcome", "done"))));
         assertThat(openMemberships()).isEqualTo(100);
         confirmations.subList(0, 50).forEach(t -> taskService.complete(t.getId(), Map.of("mcsOutcome", "done")));
-        runAllJobs(instance);
-        confirmRemovals(instance);
-        runAllJobs(instance);
-        complete(instance, admin, Map.of("acknowledgedBy", "admin", "pledgeAcknowledged", true));
-        runAllJobs(instance);
-        complete(instance, admin, Map.of("mcsOutcome", "done"));
+        finish(instance);
 
         assertThat(instance).isEnded();
         assertLeft();
