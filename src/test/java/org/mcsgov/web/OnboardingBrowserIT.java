@@ -3,12 +3,8 @@ package org.mcsgov.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.mcsgov.AppTestSupport;
 
 /**
  * Onboarding in the browser (A8-5, A9-1, N3-5): clinic-admin registers a new person in Tasklist, records the
@@ -16,37 +12,15 @@ import org.mcsgov.AppTestSupport;
  * then log in to Tasklist, and not before.
  */
 @DisplayName("browser: staff onboarding with the pledge in Tasklist")
-@ExtendWith(Browser.Required.class)
-class OnboardingBrowserIT extends AppTestSupport {
+class OnboardingBrowserIT extends BrowserTestSupport {
 
     private static final String ADMIN = "clinic-admin";
     private static final String PASSWORD = "welcome2026";
 
-    private Browser browser;
-    private Tasklist tasklist;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.start(getClass().getSimpleName());
-        tasklist = new Tasklist(browser.driver(), url(""));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     @DisplayName("A8-5/A9-1/N3-5: register, sign the pledge, profile; the new person logs in with the initial password")
     void onboardingWithPledge() {
-        try {
-            scenario();
-        } catch (RuntimeException | Error failure) {
-            browser.capture("failure");
-            throw failure;
-        }
+        inBrowser(this::scenario);
     }
 
     private void scenario() {
@@ -66,8 +40,9 @@ class OnboardingBrowserIT extends AppTestSupport {
         assertThat(get(userId, "/api/staff/" + userId + "/groups").statusCode()).isEqualTo(401);
 
         tasklist.openTask("誓約書への署名", tasklist.assignedTaskId("誓約書への署名"));
-        assertThat(browser.driver().getPageSource()).contains("誓約書（守秘の誓約、A9-1）", "ルールを守ります",
-                "退職後も同じです", "端末", "目的以外に使いません", "プライバシーを侵害しません");
+        assertThat(browser.driver().getPageSource()).contains("誓約書（守秘の誓約、A9-1）", "誓約の項目");
+        assertThat(tasklist.value("誓約の項目")).contains("ルールを守ります", "退職後も同じです", "端末", "目的以外に使いません",
+                "プライバシーを侵害しません");
         tasklist.fill("誓約", "署名した").fill("署名（本人の氏名）", "新人 花子");
         browser.screenshot("pledge-form");
         tasklist.complete();
