@@ -6,12 +6,14 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.User;
+import org.mcsgov.platform.AsSystem;
 import org.mcsgov.platform.Rows;
 import org.mcsgov.platform.UserError;
 import org.mcsgov.security.AccessPolicy;
@@ -81,6 +83,17 @@ public class DirectoryService {
     /** Registers a person with their one account and roles (A8-5, A11-2); the password follows A11-3. */
     @Transactional
     public Staff registerStaff(NewStaff s, String grantedBy, String processInstanceId) {
+        Staff pending = registerPending(s, processInstanceId);
+        return activate(pending.id(), s.initialPassword(), s.roles(), grantedBy, processInstanceId, false);
+    }
+
+    /**
+     * A registration that cannot log in yet (staff-onboarding, A8-5): the register entry is PENDING and there is no
+     * Camunda user at all, so nothing can be reached before the pledge is signed. A previous entry of the same person
+     * (a mover, by e-mail) is linked.
+     */
+    @Transactional
+    public Staff registerPending(NewStaff s, String processInstanceId) {
         Facility facility = facility(s.facilityId()).orElseThrow(() -> new UserError(
                 "事業所が登録されていません: " + s.facilityId(), "unknown facility: " + s.facilityId()));
         if (!ID.matcher(s.userId()).matches()) {
@@ -90,19 +103,42 @@ public class DirectoryService {
         if (!EMAIL.matcher(s.email()).matches()) {
             throw new UserError("メールアドレスの形式が正しくありません: " + s.email(), "invalid e-mail: " + s.email());
         }
-        if (identityService.createUserQuery().userId(s.userId()).count() > 0
-                || jdbc.sql("SELECT COUNT(*) FROM staff WHERE user_id = ? OR email = ?")
-                        .params(s.userId(), s.email()).query(Long.class).single() > 0) {
+        if (AsSystem.call(identityService, () -> identityService.createUserQuery().userId(s.userId()).count()) > 0
+                || jdbc.sql("SELECT COUNT(*) FROM staff WHERE user_id = ? OR live_email = ?")
+                        .params(s.userId(), s.email().toLowerCase()).query(Long.class).single() > 0) {
             throw new UserError("同じユーザーIDまたはメールアドレスのアカウントが既にあります（1人1ID、A11-2）: " + s.userId(),
                     "an account with this user id or e-mail exists already (one person, one account, A11-2)");
         }
+        Long previous = jdbc.sql("SELECT MAX(id) FROM staff WHERE LOWER(email) = ? AND status = 'LEFT'")
+                .param(s.email().toLowerCase()).query(Long.class).optional().orElse(null);
+        long id = Rows.insert(jdbc, """
+                INSERT INTO staff (facility_id, user_id, name, kana, profession, email, live_email, status, created_at,
+                    previous_staff_id, process_instance_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)""",
+                facility.id(), s.userId(), s.name(), s.kana(), s.profession(), s.email(), s.email().toLowerCase(),
+                now(), previous, processInstanceId);
+        return staff(id).orElseThrow();
+    }
+
+    /**
+     * The pending person becomes active: their Camunda user (password per A11-3) and roles are created now, and
+     * invitations waiting for the e-mail go on (group-invitation, message "staff-registered").
+     */
+    @Transactional
+    public Staff activate(long staffId, String initialPassword, Set<Role> requested, String grantedBy,
+                          String processInstanceId, boolean passwordMustChange) {
+        Staff s = staff(staffId).filter(p -> "PENDING".equals(p.status())).orElseThrow(() -> new UserError(
+                "有効化を待つ登録ではありません: " + staffId, "not a pending registration: " + staffId));
         User user = identityService.newUser(s.userId());
         user.setFirstName(s.name());
         user.setLastName("");
         user.setEmail(s.email());
-        user.setPassword(s.initialPassword());
+        user.setPassword(initialPassword);
         try {
-            identityService.saveUser(user);
+            AsSystem.call(identityService, () -> {
+                identityService.saveUser(user);
+                return null;
+            });
         } catch (ProcessEngineException e) {
             if (e.getMessage() != null && e.getMessage().contains("policy")) {
                 throw new UserError("パスワードは英字と数字を含む8文字以上にしてください（A11-3）",
@@ -110,23 +146,71 @@ public class DirectoryService {
             }
             throw e;
         }
-        long id = Rows.insert(jdbc, """
-                INSERT INTO staff (facility_id, user_id, name, kana, profession, email, status, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE', ?)""",
-                facility.id(), s.userId(), s.name(), s.kana(), s.profession(), s.email(), now());
+        jdbc.sql("UPDATE staff SET status = 'ACTIVE', activated_at = ?, password_must_change = ? WHERE id = ?")
+                .params(now(), passwordMustChange, staffId).update();
         Set<Role> roles = EnumSet.of(Role.STAFF);
-        roles.addAll(s.roles());
+        roles.addAll(requested);
         for (Role role : roles) {
             jdbc.sql("""
                     INSERT INTO role_assignment (staff_id, facility_id, role, valid_from, granted_by, process_instance_id)
                     VALUES (?, ?, ?, ?, ?, ?)""")
-                    .params(id, facility.id(), role.name(), now(), grantedBy, processInstanceId).update();
-            identityService.createMembership(s.userId(), role.groupId(facility.id()));
+                    .params(staffId, s.facilityId(), role.name(), now(), grantedBy, processInstanceId).update();
+            AsSystem.call(identityService, () -> {
+                identityService.createMembership(s.userId(), role.groupId(s.facilityId()));
+                return null;
+            });
         }
         // an invitation waiting for this person's registration goes on (group-invitation)
-        runtimeService.createMessageCorrelation("staff-registered")
-                .processInstanceVariableEquals("awaitedEmail", s.email().toLowerCase()).correlateAllWithResult();
-        return staff(id).orElseThrow();
+        AsSystem.call(identityService, () -> runtimeService.createMessageCorrelation("staff-registered")
+                .processInstanceVariableEquals("awaitedEmail", s.email().toLowerCase()).correlateAllWithResult());
+        return staff(staffId).orElseThrow();
+    }
+
+    /** A pending registration that ends without an account (pledge refused, expired): the entry stays as history. */
+    public void closePending(long staffId) {
+        jdbc.sql("UPDATE staff SET status = 'CLOSED', live_email = NULL WHERE id = ? AND status = 'PENDING'")
+                .param(staffId).update();
+    }
+
+    /** N3-5: the profile shown to others. */
+    public void saveProfile(long staffId, String displayName, String profession, String photoRef) {
+        jdbc.sql("UPDATE staff SET display_name = ?, profession = ?, photo_ref = ? WHERE id = ?")
+                .params(displayName, profession, photoRef, staffId).update();
+    }
+
+    /**
+     * Locks an account at once (staff-offboarding): the Camunda user loses every group, so no candidate task and no
+     * start right remains, and gets a random password nobody knows, so it cannot log in.
+     */
+    @Transactional
+    public void lock(long staffId) {
+        Staff s = staff(staffId).orElseThrow();
+        jdbc.sql("UPDATE staff SET status = 'LOCKED' WHERE id = ?").param(staffId).update();
+        AsSystem.call(identityService, () -> {
+            for (var group : identityService.createGroupQuery().groupMember(s.userId()).list()) {
+                identityService.deleteMembership(s.userId(), group.getId());
+            }
+            User user = identityService.createUserQuery().userId(s.userId()).singleResult();
+            if (user != null) {
+                user.setPassword("locked-" + UUID.randomUUID() + "-X9");
+                identityService.saveUser(user);
+            }
+            return null;
+        });
+    }
+
+    /** The entry leaves the active register (A8-5): roles close, the Camunda user is deleted, the history stays. */
+    @Transactional
+    public void markLeft(long staffId, String movedToFacilityId) {
+        Staff s = staff(staffId).orElseThrow();
+        jdbc.sql("UPDATE staff SET status = 'LEFT', live_email = NULL, left_at = ?, moved_to_facility_id = ? WHERE id = ?")
+                .params(now(), movedToFacilityId, staffId).update();
+        jdbc.sql("UPDATE role_assignment SET valid_to = ? WHERE staff_id = ? AND valid_to IS NULL")
+                .params(now(), staffId).update();
+        AsSystem.call(identityService, () -> {
+            identityService.deleteUser(s.userId());
+            return null;
+        });
     }
 
     public Optional<Staff> staff(long id) {

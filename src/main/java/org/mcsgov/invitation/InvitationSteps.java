@@ -11,6 +11,7 @@ import org.mcsgov.approval.DecisionLog;
 import org.mcsgov.approval.DecisionLog.Step;
 import org.mcsgov.directory.DirectoryService;
 import org.mcsgov.directory.Facility;
+import org.mcsgov.directory.PledgeRegister;
 import org.mcsgov.directory.Role;
 import org.mcsgov.directory.Staff;
 import org.mcsgov.group.Group;
@@ -40,9 +41,12 @@ public class InvitationSteps {
     private final InvitationService invitations;
     private final DecisionLog decisions;
     private final InvitationProperties properties;
+    private final PledgeRegister pledges;
 
     public InvitationSteps(DirectoryService directory, GroupService groups, PatientService patients,
-                           InvitationService invitations, DecisionLog decisions, InvitationProperties properties) {
+                           InvitationService invitations, DecisionLog decisions, InvitationProperties properties,
+                           PledgeRegister pledges) {
+        this.pledges = pledges;
         this.directory = directory;
         this.groups = groups;
         this.patients = patients;
@@ -279,6 +283,12 @@ public class InvitationSteps {
         }
         if (groups.isCurrentMember(group.id(), invitee.id())) {
             problems.add(invitee.name() + "さんは既にこのグループのメンバーです");
+        }
+        // A9-1: where the facility keeps its pledges in the register, the invitee needs a signed one on record;
+        // facilities that do not use the register yet (staff registered before it) are not refused
+        if (!pledges.hasSigned(invitee.email()) && (pledges.latest(invitee.email()).isPresent()
+                || pledges.facilityUsesRegister(facility.id()))) {
+            problems.add(invitee.name() + "さんの誓約書（守秘の誓約）が台帳にありません（A9-1）");
         }
         if (!problems.isEmpty()) {
             throw new UserError(String.join("。", problems), "the invitee cannot be invited: " + problems);

@@ -29,7 +29,8 @@ public class AccessPolicy {
     static final Map<String, List<String>> STARTABLE = Map.of(
             "coord", List.of("patient-consent", "consent-withdrawal", "patient-group-creation", "free-group-creation",
                     "group-invitation", "coordinator-handover"),
-            "admin", List.of("coordinator-handover"),
+            // the MCS administrator registers and removes the facility's staff (A8-5)
+            "admin", List.of("coordinator-handover", "staff-onboarding", "staff-offboarding"),
             // every person may leave a group they no longer need (N3-6); coordinators remove, administrators release
             "staff", List.of("membership-removal"));
 

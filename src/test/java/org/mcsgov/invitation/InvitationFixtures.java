@@ -49,6 +49,16 @@ public abstract class InvitationFixtures extends GroupFixtures {
         return instance;
     }
 
+    /** An invitation of a person not registered yet, by e-mail: it waits for the registration. */
+    protected ProcessInstance inviteByEmail(Group group, String email) {
+        ProcessInstance instance = start(coord, "group-invitation", Map.of());
+        var form = request(group, nurse);
+        form.remove("inviteeStaffId");
+        form.put("inviteeEmail", email);
+        complete(instance, coord, form);
+        return instance;
+    }
+
     protected void decide(ProcessInstance instance, String user, String decision, String comment) {
         Map<String, Object> form = new HashMap<>(Map.of("decision", decision));
         if (comment != null) {

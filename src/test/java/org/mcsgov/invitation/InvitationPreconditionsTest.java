@@ -134,12 +134,8 @@ class InvitationPreconditionsTest extends InvitationFixtures {
     @Test
     @DisplayName("an unregistered invitee: the invitation waits for the registration (message on the e-mail), then goes on")
     void waitsForRegistration() {
-        ProcessInstance instance = start(coord, "group-invitation", Map.of());
         String email = station.user("newcomer") + "@example.jp";
-        var form = request(group, nurse);
-        form.remove("inviteeStaffId");
-        form.put("inviteeEmail", email.toUpperCase());
-        complete(instance, coord, form);
+        ProcessInstance instance = inviteByEmail(group, email.toUpperCase());
         assertThat(invitation(instance).state()).isEqualTo("WAITING_REGISTRATION");
         assertThat(instance).isWaitingAt("EventGateway_Registration");
 
@@ -154,11 +150,7 @@ class InvitationPreconditionsTest extends InvitationFixtures {
     @Test
     @DisplayName("an unregistered invitee who never registers: the invitation expires")
     void registrationExpires() {
-        ProcessInstance instance = start(coord, "group-invitation", Map.of());
-        var form = request(group, nurse);
-        form.remove("inviteeStaffId");
-        form.put("inviteeEmail", "nobody-" + station.facilityId + "@example.jp");
-        complete(instance, coord, form);
+        ProcessInstance instance = inviteByEmail(group, "nobody-" + station.facilityId + "@example.jp");
         org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(
                 new java.util.Date(System.currentTimeMillis() + 8L * 24 * 3600 * 1000));
         runJobs(instance);

@@ -24,7 +24,10 @@ class RestartIT {
         Map<String, Object> properties = new HashMap<>(TestDatabase.fresh("restart"));
         properties.putAll(Map.of("server.port", "0", "mcs.demo.enabled", "true", "mcs.demo.password", "demo1234",
                 // a name of its own: closing this engine must not unregister the "default" engine of other tests
-                "camunda.bpm.generate-unique-process-engine-name", "true"));
+                "camunda.bpm.generate-unique-process-engine-name", "true",
+                // no webapps: closing them clears Cockpit's static runtime delegate, and Tasklist of the other
+                // tests' application (browser tests running after this one) then answers every page with a 500
+                "camunda.bpm.webapp.enabled", "false"));
 
         String instanceId;
         String taskId;

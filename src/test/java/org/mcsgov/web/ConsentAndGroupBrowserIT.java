@@ -10,12 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.mcsgov.AppTestSupport;
 import org.mcsgov.TestNames;
 import org.openqa.selenium.support.ui.FluentWait;
 
@@ -25,39 +21,17 @@ import org.openqa.selenium.support.ui.FluentWait;
  * and the register (REST) then holds the active group with the coordinator as its first member.
  */
 @DisplayName("browser: consent, patient group and MCS confirmation in Tasklist")
-@ExtendWith(Browser.Required.class) // no Chromium: skipped (failed with -Dbrowser.required=true) before Spring starts
-class ConsentAndGroupBrowserIT extends AppTestSupport {
+class ConsentAndGroupBrowserIT extends BrowserTestSupport {
 
     private static final String COORDINATOR = "clinic-coord";
     private static final String CONSENT = "説明と同意の記録";
     private static final String GROUP = "患者グループの作成";
     private static final String MCS_CONFIRM = "MCSで実施して確定";
 
-    private Browser browser;
-    private Tasklist tasklist;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.start(getClass().getSimpleName());
-        tasklist = new Tasklist(browser.driver(), url(""));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     @DisplayName("A4/A6/A5-1/N3-8: consent → patient group → MCS confirmation, then the group and its member over REST")
     void consentPatientGroupAndMcsConfirmation() {
-        try {
-            scenario();
-        } catch (RuntimeException | Error failure) {
-            browser.capture("failure");
-            throw failure;
-        }
+        inBrowser(this::scenario);
     }
 
     private void scenario() {

@@ -1,0 +1,65 @@
+package org.mcsgov.directory;
+
+import static org.mcsgov.platform.Rows.now;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The register of confidentiality pledges (誓約書, A9-1), append-only. A person is found by e-mail, so a pledge signed
+ * at one facility is on record when the person moves to another.
+ */
+@Service
+public class PledgeRegister {
+
+    public static final String VERSION = "2026-1";
+    /** The pledge's points as the form shows them (one per line). */
+    public static final List<String> POINTS = List.of(
+            "MCSの運用ポリシーとルールを守ります。",
+            "業務で知り得た患者・利用者の情報を漏らしません（退職後も同じです）。",
+            "端末（パソコン・スマートフォン等）を適切に扱い、紛失・盗難・のぞき見を防ぎます。",
+            "MCSと患者の情報を、業務の目的以外に使いません。",
+            "患者・利用者とその家族のプライバシーを侵害しません。");
+
+    public enum Status { SIGNED, REFUSED, ON_RECORD, ACKNOWLEDGED }
+
+    private final JdbcClient jdbc;
+
+    public PledgeRegister(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public static String pointsText() {
+        return String.join("\n", POINTS.stream().map(p -> "・" + p).toList());
+    }
+
+    public void record(Staff staff, Status status, String recordedBy, String processInstanceId) {
+        jdbc.sql("""
+                INSERT INTO pledge (staff_id, email, facility_id, status, version, points, signed_at, recorded_by,
+                    process_instance_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(staff.id(), staff.email().toLowerCase(), staff.facilityId(), status.name(), VERSION,
+                        pointsText(), now(), recordedBy, processInstanceId).update();
+    }
+
+    /** The person's latest pledge decision (signed, confirmed on record or refused), whichever facility. */
+    public Optional<Status> latest(String email) {
+        return jdbc.sql("""
+                SELECT status FROM pledge WHERE email = ? AND status IN ('SIGNED', 'ON_RECORD', 'REFUSED')
+                ORDER BY signed_at DESC, id DESC""")
+                .param(email.toLowerCase()).query((rs, n) -> Status.valueOf(rs.getString(1))).list().stream()
+                .findFirst();
+    }
+
+    public boolean hasSigned(String email) {
+        return latest(email).filter(s -> s != Status.REFUSED).isPresent();
+    }
+
+    /** Whether the facility keeps its pledges in this register (it has onboarded someone through staff-onboarding). */
+    public boolean facilityUsesRegister(String facilityId) {
+        return jdbc.sql("SELECT COUNT(*) FROM pledge WHERE facility_id = ?").param(facilityId)
+                .query(Long.class).single() > 0;
+    }
+}

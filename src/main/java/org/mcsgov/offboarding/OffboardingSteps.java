@@ -1,0 +1,135 @@
+package org.mcsgov.offboarding;
+
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.mcsgov.directory.DirectoryService;
+import org.mcsgov.directory.PledgeRegister;
+import org.mcsgov.directory.PledgeRegister.Status;
+import org.mcsgov.directory.Role;
+import org.mcsgov.directory.Staff;
+import org.mcsgov.group.Group;
+import org.mcsgov.group.GroupService;
+import org.mcsgov.group.Member;
+import org.mcsgov.mcs.McsAction;
+import org.mcsgov.platform.EngineClock;
+import org.mcsgov.platform.UserError;
+import org.mcsgov.platform.Vars;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Steps of "staff-offboarding" (N1-3, N3-7, A8-5, A9-1): lock first, hand coordinated groups over, end every
+ * membership through membership-removal, get devices back, the pledge acknowledged, MCS released, then LEFT.
+ */
+@Component
+public class OffboardingSteps {
+
+    private static final Logger log = LoggerFactory.getLogger(OffboardingSteps.class);
+
+    private final DirectoryService directory;
+    private final GroupService groups;
+    private final PledgeRegister pledges;
+    private final String deviceReturnWithin;
+
+    /** deviceReturnWithin: when a device return task becomes overdue (mcs.offboarding.device-return-within). */
+    public OffboardingSteps(DirectoryService directory, GroupService groups, PledgeRegister pledges,
+                            @Value("${mcs.offboarding.device-return-within:P7D}") String deviceReturnWithin) {
+        this.directory = directory;
+        this.groups = groups;
+        this.pledges = pledges;
+        this.deviceReturnWithin = deviceReturnWithin;
+    }
+
+    /** Synchronous with the start: checks the request and locks the account before anything else happens. */
+    public JavaDelegate lock() {
+        return execution -> {
+            Staff admin = directory.requireActiveWithRole((String) execution.getVariable("initiator"), Role.MCS_ADMIN);
+            String userId = Vars.text(execution, "leaverUserId", "退職・異動する人のユーザーID", 64);
+            Staff leaver = directory.staffByUserId(userId)
+                    .filter(s -> s.facilityId().equals(admin.facilityId()) && s.isActive())
+                    .orElseThrow(() -> new UserError("この事業所の有効な職員ではありません: " + userId,
+                            "not an active staff member of your facility: " + userId));
+            if (leaver.id() == admin.id()) {
+                throw new UserError("自分自身の退職手続きは、他のMCS管理者か事業所管理者に依頼してください",
+                        "another administrator offboards you");
+            }
+            Vars.text(execution, "offboardingReason", "理由", 1000);
+            String exit = Vars.choice(execution, "mcsExit", "MCSでの扱い", "release", "withdrawn");
+            String moveTo = Vars.optionalText(execution, "moveToFacilityId", "異動先の事業所ID", 32);
+            if (moveTo != null && (moveTo.equals(admin.facilityId()) || directory.facility(moveTo).isEmpty())) {
+                throw new UserError("異動先の事業所IDが正しくありません: " + moveTo, "unknown or same facility: " + moveTo);
+            }
+            directory.lock(leaver.id());
+            execution.setProcessBusinessKey("offboarding:" + leaver.id());
+            execution.setVariable("leaverStaffId", leaver.id());
+            execution.setVariable("leaverLabel", leaver.name() + "（" + leaver.userId() + "、" + leaver.email() + "）");
+            execution.setVariable("adminGroup", Role.MCS_ADMIN.groupId(admin.facilityId()));
+            execution.setVariable("mcsExitAction",
+                    ("release".equals(exit) ? McsAction.RELEASE_STAFF : McsAction.CONFIRM_WITHDRAWAL).name());
+            execution.setVariable("mcsSubject", leaver.name() + "（" + leaver.email() + "）");
+            execution.setVariable("pledgePoints", PledgeRegister.pointsText());
+            execution.setVariable("deviceDueDate", Date.from(EngineClock.now().plus(Duration.parse(deviceReturnWithin))));
+            coordinated(execution);
+            log.info("[{}] {} locked by {}", execution.getBusinessKey(), leaver.userId(), admin.userId());
+        };
+    }
+
+    /** N1-4: removal refuses a group's coordinator, so the leaver's groups are handed over first. */
+    public JavaDelegate checkHandover() {
+        return execution -> {
+            if (coordinated(execution)) {
+                throw new UserError("まだ担当者の引継ぎが済んでいないグループがあります: "
+                        + execution.getVariable("coordinatedGroups"), "some groups still have the leaver as coordinator");
+            }
+        };
+    }
+
+    /** The collection of the multi-instance removal, read once when it starts. */
+    public List<Long> openMemberships(long staffId) {
+        return groups.currentMemberships(null, staffId, null).stream().map(Member::membershipId).toList();
+    }
+
+    /** A9-1: the pledge holds after leaving; the person or the administrator on their behalf acknowledged it. */
+    public JavaDelegate checkAcknowledgement() {
+        return execution -> {
+            Vars.choice(execution, "acknowledgedBy", "確認した人", "person", "admin");
+            if (!Boolean.TRUE.equals(execution.getVariable("pledgeAcknowledged"))) {
+                throw new UserError("退職後も誓約が続くことの確認にチェックしてください", "the acknowledgement is required");
+            }
+            pledges.record(leaver(execution), Status.ACKNOWLEDGED, Vars.actor(execution, "initiator"),
+                    execution.getProcessInstanceId());
+        };
+    }
+
+    /** A8-5: out of the active register (LEFT, roles closed, Camunda user deleted); a mover's new facility recorded. */
+    public JavaDelegate markLeft() {
+        return execution -> {
+            if (openMemberships((Long) execution.getVariable("leaverStaffId")).size() > 0) {
+                throw new IllegalStateException("memberships still open for " + execution.getBusinessKey());
+            }
+            String moveTo = Vars.optionalText(execution, "moveToFacilityId", "異動先の事業所ID", 32);
+            directory.markLeft(leaver(execution).id(), moveTo);
+            log.info("[{}] left the register{}", execution.getBusinessKey(), moveTo == null ? "" : ", moving to " + moveTo);
+        };
+    }
+
+    private boolean coordinated(DelegateExecution execution) {
+        long staffId = (Long) execution.getVariable("leaverStaffId");
+        List<Group> coordinated = groups.currentGroupsOf(staffId).stream()
+                .filter(g -> g.isActive() && g.coordinatorStaffId() == staffId).toList();
+        execution.setVariable("coordinatedGroups", coordinated.stream().map(Group::name)
+                .collect(Collectors.joining("、")));
+        execution.setVariable("hasCoordinatedGroups", !coordinated.isEmpty());
+        return !coordinated.isEmpty();
+    }
+
+    private Staff leaver(DelegateExecution execution) {
+        return directory.staff((Long) execution.getVariable("leaverStaffId")).orElseThrow();
+    }
+}

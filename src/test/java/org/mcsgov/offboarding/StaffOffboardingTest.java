@@ -1,0 +1,193 @@
+package org.mcsgov.offboarding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.doReturn;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.mcsgov.directory.PledgeRegister;
+import org.mcsgov.directory.PledgeRegister.Status;
+import org.mcsgov.directory.Role;
+import org.mcsgov.group.Group;
+import org.mcsgov.platform.UserError;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@DisplayName("staff-offboarding: lock, handover, every membership ended, devices, pledge, MCS, LEFT (N1-3, N3-7, A8-5, A9-1)")
+class StaffOffboardingTest extends OffboardingFixtures {
+
+    @MockitoSpyBean DeviceLoans deviceLoans;
+    @Autowired PledgeRegister pledges;
+    @Autowired JdbcClient jdbc;
+    @Autowired PlatformTransactionManager transactions;
+
+    private long openMemberships() {
+        return groups.currentMemberships(null, leaver.id(), null).size();
+    }
+
+    private void assertLeft() {
+        var left = directory.staff(leaver.id()).orElseThrow();
+        assertThat(left.status()).isEqualTo("LEFT");
+        assertThat(directory.activeRoles(leaver.id())).isEmpty();
+        assertThat(identityService.createUserQuery().userId(leaver.userId()).count()).isZero();
+        assertThat(openMemberships()).isZero();
+    }
+
+    @Test
+    @DisplayName("N1-3, A8-5: locked at once, every membership ended through membership-removal, released in MCS, LEFT")
+    void leaverReleased() {
+        memberOf(3);
+        ProcessInstance instance = offboard("release");
+        assertThat(directory.staff(leaver.id()).orElseThrow().status()).isEqualTo("LOCKED");
+        assertThat(identityService.checkPassword(leaver.userId(), org.mcsgov.Fixture.PASSWORD)).isFalse();
+        assertThat(identityService.createGroupQuery().groupMember(leaver.userId()).count()).isZero();
+        assertThat(instance).hasPassed("Task_LockAccount").hasNotPassed("UserTask_Handover");
+
+        runAllJobs(instance);
+        assertThat(tasks(instance, "Task_ConfirmMcsAction")).hasSize(3)
+                .allMatch(t -> coord.userId().equals(t.getAssignee()));
+        finish(instance);
+
+        assertThat(instance).isEnded().hasPassed("CallActivity_RemoveMemberships", "CallActivity_ReleaseInMcs",
+                "Task_MarkLeft", "EndEvent_Left");
+        assertLeft();
+        assertThat(groups.currentMemberships(null, null, clinic.facilityId)).noneMatch(m -> m.staffId() == leaver.id());
+        assertThat(jdbc.sql("SELECT close_reason FROM membership WHERE staff_id = ?").param(leaver.id())
+                .query(String.class).list()).hasSize(3).allMatch(r -> r.startsWith("退職・異動: "));
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().variableName("mcsAction")
+                .variableValueEquals("mcsAction", "RELEASE_STAFF").list()).isNotEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM pledge WHERE staff_id = ? AND status = 'ACKNOWLEDGED'")
+                .param(leaver.id()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("N1-4: the only coordinator of a group: offboarding waits until the group is handed over")
+    void onlyCoordinator() {
+        Group own = group(leaver, "退職者が担当のグループ");
+        ProcessInstance instance = offboard("withdrawn");
+        assertThat(instance).isWaitingAt("UserTask_Handover");
+        assertThatThrownBy(() -> complete(instance, admin, Map.of())).isInstanceOf(UserError.class)
+                .hasMessageContaining(own.name());
+
+        ProcessInstance handover = start(admin, "coordinator-handover", Map.of());
+        complete(handover, admin, Map.of("groupId", String.valueOf(own.id()), "successorStaffId",
+                String.valueOf(coord.id()), "handoverReason", "担当者の退職"));
+        complete(handover, coord.userId(), Map.of("handoverDecision", "accept"));
+        assertThat(groups.group(own.id()).orElseThrow().coordinatorStaffId()).isEqualTo(coord.id());
+
+        complete(instance, admin, Map.of());
+        finish(instance);
+        assertThat(instance).isEnded().hasPassed("Task_CheckHandover", "EndEvent_Left");
+        assertLeft();
+        assertThat(groups.currentMembers(own.id())).extracting(m -> m.staffId()).containsExactly(coord.id());
+    }
+
+    @Test
+    @DisplayName("A9-1: every device on loan: one return task each for the administrator, overdue after the period")
+    void devicesReturned() {
+        doReturn(List.of("PC-001", "PHONE-002")).when(deviceLoans).onLoan(anyLong());
+        ProcessInstance instance = offboard("release");
+        runAllJobs(instance);
+        assertThat(tasks(instance, "UserTask_ReturnDevice")).hasSize(2).allMatch(t -> t.getDueDate() != null);
+        for (int i = 0; i < 2; i++) {
+            complete(instance, admin, Map.of("deviceReturned", true, "deviceCondition", "破損なし"));
+            runAllJobs(instance);
+        }
+        complete(instance, admin, Map.of("acknowledgedBy", "person", "pledgeAcknowledged", true));
+        runAllJobs(instance);
+        complete(instance, admin, Map.of("mcsOutcome", "done"));
+        assertThat(instance).isEnded().hasPassed("UserTask_ReturnDevice");
+        assertLeft();
+    }
+
+    @Test
+    @DisplayName("A8-5: a mover leaves the old facility with the new one recorded; a new registration there is linked")
+    void mover() {
+        var station = org.mcsgov.Fixture.facility(directory, org.mcsgov.directory.FacilityKind.VISITING_NURSE);
+        ProcessInstance instance = start(admin, "staff-offboarding", Map.of("leaverUserId", leaver.userId(),
+                "offboardingReason", "異動", "mcsExit", "release", "moveToFacilityId", station.facilityId));
+        finish(instance);
+        assertThat(jdbc.sql("SELECT moved_to_facility_id FROM staff WHERE id = ?").param(leaver.id())
+                .query(String.class).single()).isEqualTo(station.facilityId);
+        var joiner = station.person("joiner");
+        assertThat(joiner.email()).isNotEqualTo(leaver.email());
+        var again = directory.registerPending(new org.mcsgov.directory.NewStaff(station.facilityId,
+                station.user("moved"), leaver.name(), leaver.kana(), leaver.profession(), leaver.email(), null,
+                java.util.Set.of()), null);
+        assertThat(jdbc.sql("SELECT previous_staff_id FROM staff WHERE id = ?").param(again.id())
+                .query(Long.class).single()).isEqualTo(leaver.id());
+    }
+
+    @Test
+    @DisplayName("bad input: only the facility's MCS administrator, an active person of the facility, not oneself")
+    void badInput() {
+        assertThatThrownBy(() -> start(admin, "staff-offboarding", Map.of("leaverUserId", "nobody",
+                "offboardingReason", "退職", "mcsExit", "release"))).isInstanceOf(UserError.class);
+        assertThatThrownBy(() -> start(admin, "staff-offboarding", Map.of("leaverUserId", admin,
+                "offboardingReason", "退職", "mcsExit", "release"))).isInstanceOf(UserError.class);
+        assertThatThrownBy(() -> start(admin, "staff-offboarding", Map.of("leaverUserId", leaver.userId(),
+                "offboardingReason", "退職", "mcsExit", "release", "moveToFacilityId", "nowhere")))
+                .isInstanceOf(UserError.class);
+        assertThatThrownBy(() -> start(coord.userId(), "staff-offboarding", Map.of("leaverUserId", leaver.userId())))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(directory.staff(leaver.id()).orElseThrow().isActive()).isTrue();
+
+        ProcessInstance instance = offboard("release");
+        assertThatThrownBy(() -> offboard("release")).isInstanceOf(UserError.class);
+        runAllJobs(instance);
+        assertThatThrownBy(() -> complete(instance, admin, Map.of("acknowledgedBy", "admin")))
+                .isInstanceOf(UserError.class);
+        assertThat(directory.activeRoles(leaver.id())).contains(Role.STAFF);
+    }
+
+    @Test
+    @DisplayName("N1-3: 100 groups, the engine crashing in the middle (uncommitted jobs and confirmations): every membership closed exactly once")
+    void manyGroupsWithCrash() {
+        memberOf(100);
+        ProcessInstance instance = offboard("release");
+        var management = engine.getManagementService();
+        management.executeJob(jobs(instance).get(0).getId());          // the multi-instance body: 100 instance jobs
+        var started = jobs(instance);
+        assertThat(started).hasSize(100);
+        started.subList(0, 40).forEach(j -> management.executeJob(j.getId()));
+        crash(() -> started.subList(40, 60).forEach(j -> management.executeJob(j.getId())));
+        runAllJobs(instance);
+        var confirmations = tasks(instance, "Task_ConfirmMcsAction");
+        assertThat(confirmations).hasSize(100);
+        crash(() -> confirmations.subList(0, 30).forEach(t -> taskService.complete(t.getId(), Map.of("mcsOutcome", "done"))));
+        assertThat(openMemberships()).isEqualTo(100);
+        confirmations.subList(0, 50).forEach(t -> taskService.complete(t.getId(), Map.of("mcsOutcome", "done")));
+        finish(instance);
+
+        assertThat(instance).isEnded();
+        assertLeft();
+        assertThat(jdbc.sql("""
+                SELECT COUNT(*) FROM membership m WHERE m.staff_id = ? AND m.valid_to IS NOT NULL
+                    AND (SELECT COUNT(*) FROM decision_log d WHERE d.subject_type = 'MEMBERSHIP'
+                         AND d.subject_id = m.id AND d.step = 'REMOVE') = 1
+                    AND NOT EXISTS (SELECT 1 FROM decision_log d WHERE d.subject_type = 'MEMBERSHIP'
+                         AND d.subject_id = m.id AND d.step = 'NOOP')""")
+                .param(leaver.id()).query(Long.class).single()).isEqualTo(100);
+        assertThat(pledges.latest(leaver.email())).isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM pledge WHERE staff_id = ? AND status = ?")
+                .params(leaver.id(), Status.ACKNOWLEDGED.name()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    /** The engine dies before the work commits: everything done inside is rolled back, as after a restart. */
+    private void crash(Runnable work) {
+        var template = new TransactionTemplate(transactions);
+        template.executeWithoutResult(status -> {
+            work.run();
+            status.setRollbackOnly();
+        });
+    }
+}
