@@ -29,7 +29,7 @@ public class AccessPolicy {
     static final Map<String, List<String>> STARTABLE = Map.of(
             "coord", List.of("patient-consent", "consent-withdrawal", "patient-group-creation", "free-group-creation",
                     "group-invitation", "coordinator-handover"),
-            "admin", List.of("coordinator-handover"),
+            "admin", List.of("coordinator-handover", "user-suspension"),
             // every person may leave a group they no longer need (N3-6); coordinators remove, administrators release
             "staff", List.of("membership-removal"));
 
