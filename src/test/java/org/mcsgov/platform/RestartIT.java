@@ -24,7 +24,10 @@ class RestartIT {
         Map<String, Object> properties = new HashMap<>(TestDatabase.fresh("restart"));
         properties.putAll(Map.of("server.port", "0", "mcs.demo.enabled", "true", "mcs.demo.password", "demo1234",
                 // a name of its own: closing this engine must not unregister the "default" engine of other tests
-                "camunda.bpm.generate-unique-process-engine-name", "true"));
+                "camunda.bpm.generate-unique-process-engine-name", "true",
+                // without the webapps: closing a second webapp resets their static engine lookup, which the shared
+                // test application's browser tests still use (Cockpit.getRuntimeDelegate() null: a 500 at login)
+                "camunda.bpm.webapp.enabled", "false"));
 
         String instanceId;
         String taskId;

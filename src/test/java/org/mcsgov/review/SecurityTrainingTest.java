@@ -98,7 +98,7 @@ class SecurityTrainingTest extends CampaignTestSupport {
     }
 
     @Test
-    @DisplayName("A9-2: the campaign's timer start event takes its cycle from mcs.training.cycle (default yearly)")
+    @DisplayName("A9-2, A11-1: the campaigns' timer start events take their cycles from Spring properties and run again")
     void cycleTimer() {
         for (String key : List.of("security-training", "password-attestation")) {
             var definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key)
@@ -107,6 +107,16 @@ class SecurityTrainingTest extends CampaignTestSupport {
                     .timers().singleResult();
             assertThat(job).as(key).isNotNull();
             assertThat(job.getDuedate()).isAfter(new Date());
+
+            // fire it now: a campaign starts (for every facility; stopped here) and the next run is scheduled
+            engine.getManagementService().executeJob(job.getId());
+            var started = runtimeService.createProcessInstanceQuery().processDefinitionId(definition.getId())
+                    .orderByProcessInstanceId().desc().list();
+            assertThat(started).as(key + " started by its timer").isNotEmpty();
+            started.forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "test of the cycle timer"));
+            var next = engine.getManagementService().createJobQuery().processDefinitionId(definition.getId())
+                    .timers().singleResult();
+            assertThat(next.getDuedate()).as(key + " next run").isAfter(job.getDuedate());
         }
     }
 }
