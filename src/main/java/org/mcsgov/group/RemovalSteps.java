@@ -25,7 +25,7 @@ public class RemovalSteps {
     private static final Logger log = LoggerFactory.getLogger(RemovalSteps.class);
 
     /** Why a membership ends; the kind decides who may ask. */
-    public enum Kind { COORDINATOR, SELF, ADMIN_RELEASE, OFFBOARDING, REVIEW }
+    public enum Kind { COORDINATOR, SELF, ADMIN_RELEASE, OFFBOARDING, REVIEW, BAN }
 
     private final DirectoryService directory;
     private final GroupService groups;
@@ -138,6 +138,7 @@ public class RemovalSteps {
             case ADMIN_RELEASE -> "MCS管理者が解除（A8-4）";
             case OFFBOARDING -> "退職・異動";
             case REVIEW -> "定期見直し（N1-3）";
+            case BAN -> "利用禁止（N2-2）";
         };
     }
 }

@@ -87,6 +87,31 @@ public final class Vars {
         }
     }
 
+    /** The ids a checklist submitted: Tasklist sends a JSON array, the Java API a collection. */
+    public static List<Long> ids(VariableScope scope, String name, String label) {
+        Object value = scope.getVariable(name);
+        List<?> items;
+        if (value instanceof java.util.Collection<?> collection) {
+            items = List.copyOf(collection);
+        } else if (value instanceof org.camunda.spin.json.SpinJsonNode json && json.isArray()) {
+            items = json.elements().stream().map(e -> e.isNumber() ? e.numberValue() : e.stringValue()).toList();
+        } else {
+            throw new UserError("「" + label + "」を選んでください", name + " must be a list of ids");
+        }
+        try {
+            return items.stream().map(item -> Long.parseLong(String.valueOf(item).strip())).distinct().toList();
+        } catch (NumberFormatException e) {
+            throw new UserError("「" + label + "」を選んでください", name + " must be a list of ids: " + value);
+        }
+    }
+
+    /** A statement the person must confirm (a required checkbox). */
+    public static void confirmed(VariableScope scope, String name, String label) {
+        if (!Boolean.TRUE.equals(scope.getVariable(name))) {
+            throw new UserError("「" + label + "」を確認してください", name + " must be confirmed");
+        }
+    }
+
     /** The person acting now: the authenticated user of the request that completes the task or starts the process. */
     public static String actor(DelegateExecution execution, String fallbackVariable) {
         var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();

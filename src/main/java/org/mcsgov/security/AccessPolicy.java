@@ -29,8 +29,8 @@ public class AccessPolicy {
     static final Map<String, List<String>> STARTABLE = Map.of(
             "coord", List.of("patient-consent", "consent-withdrawal", "patient-group-creation", "free-group-creation",
                     "group-invitation", "coordinator-handover"),
-            // the MCS administrator registers and removes the facility's staff (A8-5)
-            "admin", List.of("coordinator-handover", "staff-onboarding", "staff-offboarding"),
+            // the MCS administrator registers and removes the facility's staff (A8-5) and restricts misuse (N2-2)
+            "admin", List.of("coordinator-handover", "staff-onboarding", "staff-offboarding", "user-suspension"),
             // every person may leave a group they no longer need (N3-6); coordinators remove, administrators release
             "staff", List.of("membership-removal"));
 

@@ -46,7 +46,8 @@ class FlywayOrderIT {
     private static void startAndCheck(String url) {
         try (var context = new SpringApplicationBuilder(McsGovernanceApplication.class).run(
                 "--spring.datasource.url=" + url, "--server.port=0", "--mcs.demo.enabled=true",
-                "--mcs.demo.password=demo1234", "--camunda.bpm.generate-unique-process-engine-name=true")) {
+                "--mcs.demo.password=demo1234", "--camunda.bpm.generate-unique-process-engine-name=true",
+                "--camunda.bpm.webapp.enabled=false")) {   // as in RestartIT: the shared webapps keep their engine
             var jdbc = context.getBean(JdbcClient.class);
             assertThat(jdbc.sql("SELECT COUNT(*) FROM facility").query(Long.class).single()).isEqualTo(5);
             var flyway = context.getBean(Flyway.class).info();

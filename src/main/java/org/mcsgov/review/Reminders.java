@@ -1,0 +1,32 @@
+package org.mcsgov.review;
+
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.mcsgov.platform.Rows;
+import org.mcsgov.platform.Vars;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** The reminder and the follow-up of an escalation, shared by security-training-facility and password-attestation-person. */
+@Component("reminders")
+public class Reminders {
+
+    private static final Logger log = LoggerFactory.getLogger(Reminders.class);
+
+    /** There is no mail here: the reminder is the log line and the variable remindedAt, which Tasklist shows. */
+    public JavaDelegate remind() {
+        return execution -> {
+            execution.setVariable("remindedAt", Rows.now());
+            log.info("[{}] reminder: the task is still open", execution.getBusinessKey());
+        };
+    }
+
+    /** The administrator's follow-up of an overdue duty: what they did, and who. */
+    public JavaDelegate checkFollowUp() {
+        return execution -> {
+            Vars.text(execution, "followUp", "対応の内容", 1000);
+            execution.setVariable("followUpBy", Vars.actor(execution, "initiator"));
+            log.info("[{}] escalation followed up by {}", execution.getBusinessKey(), execution.getVariable("followUpBy"));
+        };
+    }
+}
