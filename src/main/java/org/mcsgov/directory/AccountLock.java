@@ -21,13 +21,10 @@ public class AccountLock {
 
     private final ProcessEngineConfigurationImpl configuration;
     private final IdentityService identityService;
-    private final DirectoryService directory;
 
-    public AccountLock(ProcessEngineConfigurationImpl configuration, IdentityService identityService,
-                       DirectoryService directory) {
+    public AccountLock(ProcessEngineConfigurationImpl configuration, IdentityService identityService) {
         this.configuration = configuration;
         this.identityService = identityService;
-        this.directory = directory;
     }
 
     public void lock(String userId) {
@@ -46,10 +43,11 @@ public class AccountLock {
         });
     }
 
-    public void unlock(Staff staff) {
+    /** Unlocks the account and gives back the Camunda groups of the roles the register holds for the person. */
+    public void unlock(Staff staff, Iterable<Role> roles) {
         AsSystem.call(identityService, () -> {
             identityService.unlockUser(staff.userId());
-            for (Role role : directory.activeRoles(staff.id())) {
+            for (Role role : roles) {
                 identityService.createMembership(staff.userId(), role.groupId(staff.facilityId()));
             }
             return null;

@@ -6,7 +6,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -35,13 +34,15 @@ public class DirectoryService {
     private final IdentityService identityService;
     private final AccessPolicy accessPolicy;
     private final RuntimeService runtimeService;
+    private final AccountLock accountLock;
 
     public DirectoryService(JdbcClient jdbc, IdentityService identityService, AccessPolicy accessPolicy,
-                            RuntimeService runtimeService) {
+                            RuntimeService runtimeService, AccountLock accountLock) {
         this.jdbc = jdbc;
         this.identityService = identityService;
         this.accessPolicy = accessPolicy;
         this.runtimeService = runtimeService;
+        this.accountLock = accountLock;
     }
 
     @Transactional
@@ -178,25 +179,11 @@ public class DirectoryService {
                 .params(displayName, profession, photoRef, staffId).update();
     }
 
-    /**
-     * Locks an account at once (staff-offboarding): the Camunda user loses every group, so no candidate task and no
-     * start right remains, and gets a random password nobody knows, so it cannot log in.
-     */
+    /** Locks a leaver's account at once (staff-offboarding), as a suspension does: no login, no task access. */
     @Transactional
     public void lock(long staffId) {
-        Staff s = staff(staffId).orElseThrow();
         jdbc.sql("UPDATE staff SET status = 'LOCKED' WHERE id = ?").param(staffId).update();
-        AsSystem.call(identityService, () -> {
-            for (var group : identityService.createGroupQuery().groupMember(s.userId()).list()) {
-                identityService.deleteMembership(s.userId(), group.getId());
-            }
-            User user = identityService.createUserQuery().userId(s.userId()).singleResult();
-            if (user != null) {
-                user.setPassword("locked-" + UUID.randomUUID() + "-X9");
-                identityService.saveUser(user);
-            }
-            return null;
-        });
+        accountLock.lock(staff(staffId).orElseThrow().userId());
     }
 
     /** The entry leaves the active register (A8-5): roles close, the Camunda user is deleted, the history stays. */

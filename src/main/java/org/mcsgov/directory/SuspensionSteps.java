@@ -118,7 +118,7 @@ public class SuspensionSteps {
             Staff person = person(execution);
             decide(execution, "LIFTED");
             setStatus(person, "ACTIVE");
-            accountLock.unlock(person);
+            accountLock.unlock(person, directory.activeRoles(person.id()));
             log.info("[{}] suspension of {} lifted", execution.getBusinessKey(), person.userId());
         };
     }
