@@ -81,8 +81,12 @@ class StaffOnboardingTest extends InvitationFixtures {
         assertThat(jdbc.sql("SELECT display_name FROM staff WHERE id = ?").param(active.id())
                 .query(String.class).single()).isEqualTo("佐藤 花子（看護師）");
         assertThat(pledges.latest(active.email())).contains(Status.SIGNED);
+        // A11-1: the typed initial password is kept nowhere, history included
         assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-                .variableName("initialPassword").list()).allMatch(v -> v.getValue() == null || "DELETED".equals(v.getState()));
+                .variableName("initialPassword").count()).isZero();
+        assertThat(engine.getHistoryService().createHistoricDetailQuery().processInstanceId(instance.getId())
+                .variableUpdates().list()).noneMatch(d -> ((org.camunda.bpm.engine.history.HistoricVariableUpdate) d)
+                .getVariableName().equals("initialPassword"));
         runJobs(invitation);
         assertThat(invitation(invitation).state()).isEqualTo("WAITING_ADMIN");
     }
