@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.User;
@@ -35,9 +34,11 @@ public class DirectoryService {
     private final AccessPolicy accessPolicy;
     private final RuntimeService runtimeService;
     private final AccountLock accountLock;
+    private final PasswordService passwords;
 
     public DirectoryService(JdbcClient jdbc, IdentityService identityService, AccessPolicy accessPolicy,
-                            RuntimeService runtimeService, AccountLock accountLock) {
+                            RuntimeService runtimeService, AccountLock accountLock, PasswordService passwords) {
+        this.passwords = passwords;
         this.jdbc = jdbc;
         this.identityService = identityService;
         this.accessPolicy = accessPolicy;
@@ -135,20 +136,11 @@ public class DirectoryService {
         user.setLastName("");
         user.setEmail(s.email());
         user.setPassword(initialPassword);
-        try {
-            AsSystem.call(identityService, () -> {
-                identityService.saveUser(user);
-                return null;
-            });
-        } catch (ProcessEngineException e) {
-            if (e.getMessage() != null && e.getMessage().contains("policy")) {
-                throw new UserError("パスワードは英字と数字を含む8文字以上にしてください（A11-3）",
-                        "the password must have 8 or more characters with letters and digits (A11-3)");
-            }
-            throw e;
-        }
-        jdbc.sql("UPDATE staff SET status = 'ACTIVE', activated_at = ?, password_must_change = ? WHERE id = ?")
-                .params(now(), passwordMustChange, staffId).update();
+        passwords.save(user);
+        jdbc.sql("""
+                UPDATE staff SET status = 'ACTIVE', activated_at = ?, password_must_change = ?, password_changed_at = ?
+                WHERE id = ?""")
+                .params(now(), passwordMustChange, now(), staffId).update();
         Set<Role> roles = EnumSet.of(Role.STAFF);
         roles.addAll(requested);
         for (Role role : roles) {
