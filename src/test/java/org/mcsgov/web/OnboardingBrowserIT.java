@@ -2,9 +2,13 @@ package org.mcsgov.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Onboarding in the browser (A8-5, A9-1, N3-5): clinic-admin registers a new person in Tasklist, records the
@@ -16,6 +20,7 @@ class OnboardingBrowserIT extends BrowserTestSupport {
 
     private static final String ADMIN = "clinic-admin";
     private static final String PASSWORD = "welcome2026";
+    private static final String CHANGED = "changed2026";
 
     @Test
     @DisplayName("A8-5/A9-1/N3-5: register, sign the pledge, profile; the new person logs in with the initial password")
@@ -53,9 +58,30 @@ class OnboardingBrowserIT extends BrowserTestSupport {
         tasklist.complete();
         tasklist.logout();
 
-        tasklist.login(userId, PASSWORD);
+        // A11-3: the initial password is refused until the person changes it on the page the refusal names
+        var refused = send(userId, PASSWORD, java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(url("/engine-rest/task"))).GET());
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("/account/password.html");
+        changePassword(userId, PASSWORD, CHANGED);
+        browser.screenshot("password-changed");
+
+        tasklist.login(userId, CHANGED);
         assertThat(tasklist.userName()).contains("新人 花子");
         browser.screenshot("new-person-logged-in");
         tasklist.logout();
+    }
+
+    private void changePassword(String userId, String current, String replacement) {
+        WebDriver driver = browser.driver();
+        driver.get(url("/account/password.html"));
+        driver.findElement(By.name("userId")).sendKeys(userId);
+        driver.findElement(By.name("currentPassword")).sendKeys(current);
+        driver.findElement(By.name("newPassword")).sendKeys(replacement);
+        driver.findElement(By.name("repeat")).sendKeys(replacement);
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(d -> d.findElement(By.id("result")).getText().contains("パスワードを変更しました"));
+        driver.get(url("/camunda/app/tasklist/"));
     }
 }
