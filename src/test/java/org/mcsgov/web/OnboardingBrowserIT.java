@@ -64,7 +64,6 @@ class OnboardingBrowserIT extends BrowserTestSupport {
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("/account/password.html");
         changePassword(userId, PASSWORD, CHANGED);
-        browser.screenshot("password-changed");
 
         tasklist.login(userId, CHANGED);
         assertThat(tasklist.userName()).contains("新人 花子");
@@ -82,6 +81,7 @@ class OnboardingBrowserIT extends BrowserTestSupport {
         driver.findElement(By.cssSelector("button[type=submit]")).click();
         new WebDriverWait(driver, Duration.ofSeconds(15))
                 .until(d -> d.findElement(By.id("result")).getText().contains("パスワードを変更しました"));
+        browser.screenshot("password-changed");
         driver.get(url("/camunda/app/tasklist/"));
     }
 }
