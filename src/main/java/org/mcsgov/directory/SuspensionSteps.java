@@ -10,7 +10,7 @@ import org.mcsgov.group.Member;
 import org.mcsgov.platform.Rows;
 import org.mcsgov.platform.UserError;
 import org.mcsgov.platform.Vars;
-import org.mcsgov.review.Lists;
+import org.mcsgov.platform.Lists;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;

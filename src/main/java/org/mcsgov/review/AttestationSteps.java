@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.mcsgov.directory.DirectoryService;
 import org.mcsgov.directory.Role;
 import org.mcsgov.directory.Staff;
+import org.mcsgov.platform.Lists;
 import org.mcsgov.platform.EngineClock;
 import org.mcsgov.platform.Rows;
 import org.mcsgov.platform.UserError;

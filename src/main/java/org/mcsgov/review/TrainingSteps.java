@@ -12,6 +12,7 @@ import org.mcsgov.directory.DirectoryService;
 import org.mcsgov.directory.Facility;
 import org.mcsgov.directory.Role;
 import org.mcsgov.directory.Staff;
+import org.mcsgov.platform.Lists;
 import org.mcsgov.platform.EngineClock;
 import org.mcsgov.platform.Rows;
 import org.mcsgov.platform.UserError;

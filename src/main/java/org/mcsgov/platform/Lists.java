@@ -1,4 +1,4 @@
-package org.mcsgov.review;
+package org.mcsgov.platform;
 
 import java.util.Arrays;
 import java.util.List;
