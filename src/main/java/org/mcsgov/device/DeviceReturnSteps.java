@@ -5,9 +5,7 @@ import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.mcsgov.device.Device.State;
-import org.mcsgov.directory.DirectoryService;
 import org.mcsgov.directory.Role;
-import org.mcsgov.directory.Staff;
 import org.mcsgov.platform.EngineClock;
 import org.mcsgov.platform.UserError;
 import org.mcsgov.platform.Vars;
@@ -18,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Steps of "device-return" (A8-2, A9-1): the MCS administrator confirms that a device on loan came back and in what
- * state, for one device of a leaver (called by staff-offboarding) or any loan of the facility. A device not back by
+ * state, for one device: of a leaver (called by staff-offboarding) or any loan ended by the administrator (device-loan). A device not back by
  * the due date, or reported lost, becomes an incident report (N3-10).
  */
 @Component
@@ -26,37 +24,23 @@ public class DeviceReturnSteps {
 
     private static final Logger log = LoggerFactory.getLogger(DeviceReturnSteps.class);
 
-    private final DirectoryService directory;
     private final DeviceService devices;
     private final String returnWithin;
 
-    /** returnWithin: the due date of a return started from Tasklist (mcs.device.return-within). */
-    public DeviceReturnSteps(DirectoryService directory, DeviceService devices,
-                       @Value("${mcs.device.return-within:P7D}") String returnWithin) {
-        this.directory = directory;
+    /** returnWithin: the due date when the caller gives none (device-loan; mcs.device.return-within). */
+    public DeviceReturnSteps(DeviceService devices, @Value("${mcs.device.return-within:P7D}") String returnWithin) {
         this.devices = devices;
         this.returnWithin = returnWithin;
     }
 
-    /** Called with a device (offboarding), or started by the facility's administrator choosing among its loans. */
+    /** The device given by the caller (staff-offboarding, device-loan): its facility's administrators confirm. */
     public JavaDelegate prepare() {
         return execution -> {
-            Object given = execution.getVariable("deviceId");
-            List<Device> choices;
-            String facilityId;
-            if (given == null) {
-                Staff admin = directory.requireActiveWithRole((String) execution.getVariable("initiator"), Role.MCS_ADMIN);
-                facilityId = admin.facilityId();
-                choices = devices.devicesOf(facilityId).stream().filter(d -> d.holderStaffId() != null).toList();
-            } else {
-                Device device = devices.device(Vars.id(execution, "deviceId", "端末")).orElseThrow();
-                facilityId = device.facilityId();
-                choices = List.of(device);
-            }
-            execution.setVariable("facilityId", facilityId);
-            execution.setVariable("adminGroup", Role.MCS_ADMIN.groupId(facilityId));
-            execution.setVariable("deviceOptions", Vars.options(choices.stream().map(d -> new Vars.Option(
-                    d.label() + "・貸与先 " + d.holderName(), String.valueOf(d.id()))).toList()));
+            Device device = devices.device(Vars.id(execution, "deviceId", "端末")).orElseThrow();
+            execution.setVariable("facilityId", device.facilityId());
+            execution.setVariable("adminGroup", Role.MCS_ADMIN.groupId(device.facilityId()));
+            execution.setVariable("deviceOptions", Vars.options(List.of(new Vars.Option(
+                    device.label() + "・貸与先 " + device.holderName(), String.valueOf(device.id())))));
             if (execution.getVariable("returnDueDate") == null) {
                 execution.setVariable("returnDueDate", Date.from(EngineClock.now().plus(Duration.parse(returnWithin))));
             }

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * Steps of "device-registration" (A8-2, A12-1..A12-8, A12-10, A11-6) and "device-loan": the facility's MCS
  * administrator registers a device, records its security checklist (a failed required item keeps it unusable until it
- * is checked again, or it is retired) and lends usable devices to the facility's staff.
+ * is checked again, or it is retired), lends usable devices to the facility's staff and ends loans (device-return).
  */
 @Component
 public class DeviceSteps {
@@ -43,9 +43,12 @@ public class DeviceSteps {
             execution.setVariable("adminGroup", Role.MCS_ADMIN.groupId(admin.facilityId()));
             execution.setVariable("staffOptions", Vars.options(directory.activeStaffOf(admin.facilityId()).stream()
                     .map(s -> new Vars.Option(s.name() + "（" + s.userId() + "）", String.valueOf(s.id()))).toList()));
-            execution.setVariable("deviceOptions", Vars.options(devices.devicesOf(admin.facilityId()).stream()
+            List<Device> all = devices.devicesOf(admin.facilityId());
+            execution.setVariable("deviceOptions", Vars.options(all.stream()
                     .filter(d -> d.available() && d.holderStaffId() == null)
                     .map(d -> new Vars.Option(d.label(), String.valueOf(d.id()))).toList()));
+            execution.setVariable("loanOptions", Vars.options(all.stream().filter(d -> d.holderStaffId() != null)
+                    .map(d -> new Vars.Option(d.label() + "・貸与先 " + d.holderName(), String.valueOf(d.id()))).toList()));
         };
     }
 
@@ -107,10 +110,24 @@ public class DeviceSteps {
                 execution.getProcessInstanceId());
     }
 
-    /** A8-2: a usable device of the facility, not on loan, lent to an active person of the facility, recorded. */
-    public JavaDelegate lend() {
+    /**
+     * A8-2: lend a usable device of the facility, not on loan, to an active person of the facility (recorded here), or
+     * end a loan: then device-return confirms the return and the device's condition (returnDeviceId).
+     */
+    public JavaDelegate checkLoan() {
         return execution -> {
             String facilityId = (String) execution.getVariable("facilityId");
+            String action = Vars.choice(execution, "loanAction", "操作", "lend", "return");
+            execution.setVariable("lending", "lend".equals(action));
+            if ("return".equals(action)) {
+                long deviceId = Vars.id(execution, "returnDeviceId", "返却される端末");
+                devices.device(deviceId).filter(d -> d.facilityId().equals(facilityId) && d.holderStaffId() != null)
+                        .orElseThrow(() -> new UserError("この事業所の貸与中の端末ではありません: " + deviceId,
+                                "not a device of your facility on loan: " + deviceId));
+                execution.setVariable("deviceId", deviceId);
+                execution.setProcessBusinessKey("device:" + deviceId);
+                return;
+            }
             long deviceId = Vars.id(execution, "deviceId", "端末");
             Device device = devices.device(deviceId).filter(d -> d.facilityId().equals(facilityId))
                     .orElseThrow(() -> new UserError("この事業所の端末ではありません: " + deviceId,

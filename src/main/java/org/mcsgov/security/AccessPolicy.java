@@ -32,7 +32,7 @@ public class AccessPolicy {
             // the MCS administrator registers and removes the facility's staff (A8-5), restricts misuse (N2-2) and
             // manages the facility's devices (A8-2)
             "admin", List.of("coordinator-handover", "staff-onboarding", "staff-offboarding", "user-suspension",
-                    "device-registration", "device-loan", "device-return", "device-takeout", "incident-report"),
+                    "device-registration", "device-loan", "device-takeout", "incident-report"),
             // every person may leave a group they no longer need (N3-6), ask to take information out (A12-9) and
             // report an incident (N3-10, N3-11); coordinators remove, administrators release
             "staff", List.of("membership-removal", "device-takeout", "incident-report"),

@@ -1,0 +1,87 @@
+package org.mcsgov.device;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.mcsgov.Fixture;
+import org.mcsgov.ProcessTestSupport;
+import org.mcsgov.directory.FacilityKind;
+import org.mcsgov.directory.Role;
+import org.mcsgov.directory.Staff;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A visiting-nurse station with two MCS administrators, a manager and a nurse, devices written straight into the
+ * register (as demo data does), and helpers for the device, take-out and incident processes.
+ */
+public abstract class DeviceFixtures extends ProcessTestSupport {
+
+    @Autowired protected DeviceService devices;
+
+    protected Fixture station;
+    protected String admin;
+    protected String admin2;
+    protected String manager;
+    protected Staff nurse;
+
+    @BeforeEach
+    void stationWithStaff() {
+        station = Fixture.facility(directory, FacilityKind.VISITING_NURSE);
+        admin = station.person("admin", Role.MCS_ADMIN).userId();
+        admin2 = station.person("admin2", Role.MCS_ADMIN).userId();
+        manager = station.person("mgr", Role.MANAGER).userId();
+        nurse = station.person("nurse");
+    }
+
+    /** Every checklist item answered the same way, as form variables. */
+    protected static Map<String, Object> checklist(String answer) {
+        Map<String, Object> form = new HashMap<>(Map.of("checklistAction", "record"));
+        for (CheckItem item : CheckItem.values()) {
+            form.put(item.formKey(), answer);
+        }
+        return form;
+    }
+
+    /** A registered device that passed its checklist (written directly, as at start-up). */
+    protected Device usableDevice(String asset) {
+        Device device = devices.register(station.facilityId, "TABLET", asset, "タブレット " + asset, "FACILITY", null,
+                "test", "fixture");
+        Map<CheckItem, String> answers = new EnumMap<>(CheckItem.class);
+        for (CheckItem item : CheckItem.values()) {
+            answers.put(item, "YES");
+        }
+        devices.recordCheck(device.id(), answers, null, "test", "fixture");
+        return devices.device(device.id()).orElseThrow();
+    }
+
+    protected Device lentTo(Staff person, String asset) {
+        Device device = usableDevice(asset);
+        devices.lend(device.id(), person.id(), "test", "fixture");
+        return devices.device(device.id()).orElseThrow();
+    }
+
+    protected String state(long deviceId) {
+        return devices.device(deviceId).orElseThrow().state();
+    }
+
+    /** Every due job of every instance (timers included once the clock has moved past them). */
+    protected void runAllDueJobs() {
+        for (List<Job> jobs = dueJobs(); !jobs.isEmpty(); jobs = dueJobs()) {
+            jobs.forEach(j -> engine.getManagementService().executeJob(j.getId()));
+        }
+    }
+
+    private List<Job> dueJobs() {
+        return engine.getManagementService().createJobQuery().executable().list();
+    }
+
+    /** The incident-report instances started for a device (by a return or a take-out). */
+    protected List<ProcessInstance> incidentsFor(long deviceId) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey("incident-report")
+                .variableValueEquals("deviceId", deviceId).list();
+    }
+}
