@@ -80,7 +80,7 @@ CREATE TABLE takeout (
     destination         VARCHAR(500)  NOT NULL,
     from_date           DATE          NOT NULL,
     to_date             DATE          NOT NULL,
-    state               VARCHAR(16)   NOT NULL,     -- REQUESTED, RETURNED_FOR_CORRECTION, APPROVED, REJECTED, EXPIRED,
+    state               VARCHAR(24)   NOT NULL,     -- REQUESTED, RETURNED_FOR_CORRECTION, APPROVED, REJECTED, EXPIRED,
                                                     -- WITHDRAWN, OVERDUE, BACK, LOST
     approved_by         VARCHAR(64),
     close_reason        VARCHAR(1000),

@@ -4,7 +4,8 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.runtime.Job;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.mcsgov.Fixture;
@@ -68,15 +69,30 @@ public abstract class DeviceFixtures extends ProcessTestSupport {
         return devices.device(deviceId).orElseThrow().state();
     }
 
-    /** Every due job of every instance (timers included once the clock has moved past them). */
+    /**
+     * Every due job (timers included once the clock has moved past them) of this facility's instances and their
+     * sub-processes, one at a time: a job may end others (a timer of a completed task).
+     */
     protected void runAllDueJobs() {
-        for (List<Job> jobs = dueJobs(); !jobs.isEmpty(); jobs = dueJobs()) {
-            jobs.forEach(j -> engine.getManagementService().executeJob(j.getId()));
+        for (int i = 0; i < 200; i++) {
+            Set<String> roots = runtimeService.createProcessInstanceQuery()
+                    .variableValueEquals("facilityId", station.facilityId).list().stream()
+                    .map(ProcessInstance::getRootProcessInstanceId).collect(Collectors.toSet());
+            var due = engine.getManagementService().createJobQuery().executable().list().stream()
+                    .filter(j -> roots.contains(j.getRootProcessInstanceId())).findFirst();
+            if (due.isEmpty()) {
+                return;
+            }
+            engine.getManagementService().executeJob(due.get().getId());
         }
+        throw new AssertionError("jobs keep coming");
     }
 
-    private List<Job> dueJobs() {
-        return engine.getManagementService().createJobQuery().executable().list();
+    /** A variable of an instance that may have ended (read from history). */
+    protected Object variable(ProcessInstance instance, String name) {
+        var historic = engine.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceId(instance.getId()).variableName(name).singleResult();
+        return historic == null ? null : historic.getValue();
     }
 
     /** The incident-report instances started for a device (by a return or a take-out). */
