@@ -1,5 +1,8 @@
 package org.mcsgov.device;
 
+import java.util.EnumMap;
+import java.util.Map;
+
 /**
  * The security checklist of article 12 (A12-1..A12-8), each item answered yes / no / n.a. A "no" to one of the
  * required items (A12-1..A12-5, what the policy demands of every device) makes the device unusable for MCS until it
@@ -25,6 +28,15 @@ public enum CheckItem {
         this.label = label;
         this.article = article;
         this.required = required;
+    }
+
+    /** Every item answered the same way (a device checked at start-up, e.g. the demo's). */
+    public static Map<CheckItem, String> answeredAll(String answer) {
+        Map<CheckItem, String> answers = new EnumMap<>(CheckItem.class);
+        for (CheckItem item : values()) {
+            answers.put(item, answer);
+        }
+        return answers;
     }
 
     /** Column in device_check and form key (camelCase of the column, prefixed "check"). */

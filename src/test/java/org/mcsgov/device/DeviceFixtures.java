@@ -1,6 +1,5 @@
 package org.mcsgov.device;
 
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,11 +50,7 @@ public abstract class DeviceFixtures extends ProcessTestSupport {
     protected Device usableDevice(String asset) {
         Device device = devices.register(station.facilityId, "TABLET", asset, "タブレット " + asset, "FACILITY", null,
                 "test", "fixture");
-        Map<CheckItem, String> answers = new EnumMap<>(CheckItem.class);
-        for (CheckItem item : CheckItem.values()) {
-            answers.put(item, "YES");
-        }
-        devices.recordCheck(device.id(), answers, null, "test", "fixture");
+        devices.recordCheck(device.id(), CheckItem.answeredAll("YES"), null, "test", "fixture");
         return devices.device(device.id()).orElseThrow();
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import java.time.Duration;
 import java.util.Date;
-import java.util.EnumMap;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -96,11 +95,7 @@ class StaffOffboardingTest extends OffboardingFixtures {
 
     private Device lentToLeaver(String asset) {
         Device device = devices.register(clinic.facilityId, "TABLET", asset, "タブレット", "FACILITY", null, "test", "fixture");
-        Map<CheckItem, String> answers = new EnumMap<>(CheckItem.class);
-        for (CheckItem item : CheckItem.values()) {
-            answers.put(item, "YES");
-        }
-        devices.recordCheck(device.id(), answers, null, "test", "fixture");
+        devices.recordCheck(device.id(), CheckItem.answeredAll("YES"), null, "test", "fixture");
         devices.lend(device.id(), leaver.id(), "test", "fixture");
         return device;
     }
