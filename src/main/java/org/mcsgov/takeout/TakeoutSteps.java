@@ -148,6 +148,18 @@ public class TakeoutSteps {
         };
     }
 
+    /** 取り下げ before the decision (message takeout-withdraw from the applicant, checked by TakeoutController). */
+    public JavaDelegate withdrawnBeforeDecision() {
+        return execution -> {
+            long id = Vars.id(execution, "takeoutId", "持ち出し申請");
+            String reason = "申請者が取り下げ: " + execution.getVariable("withdrawReason");
+            takeouts.close(id, State.WITHDRAWN, reason, null, null);
+            decisions.record(SUBJECT, id, Step.WITHDRAW, reason, (String) execution.getVariable("withdrawnBy"),
+                    execution.getProcessInstanceId());
+            log.info("[takeout:{}] withdrawn before the decision", id);
+        };
+    }
+
     /** Before the end of the period: the applicant and the administrators are reminded of the return. */
     public JavaDelegate remind() {
         return execution -> {

@@ -23,12 +23,14 @@ import org.mcsgov.directory.FacilityKind;
 import org.mcsgov.platform.EngineClock;
 import org.mcsgov.platform.UserError;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.server.ResponseStatusException;
 
 @DisplayName("device-takeout: written request, approval before anything leaves, reminder, return, overdue escalation, loss (A12-9)")
 class TakeoutTest extends DeviceFixtures {
 
     @Autowired TakeoutService takeouts;
     @Autowired DecisionLog decisions;
+    @Autowired TakeoutController controller;
 
     Device tablet;
 
@@ -48,14 +50,6 @@ class TakeoutTest extends DeviceFixtures {
         complete(instance, applicant, request(tablet, EngineClock.today().plusDays(1), EngineClock.today().plusDays(3)));
         runJobs(instance);
         return instance;
-    }
-
-    private void decide(ProcessInstance instance, String approver, String decision, String comment) {
-        Map<String, Object> form = new HashMap<>(Map.of("decision", decision));
-        if (comment != null) {
-            form.put("decisionComment", comment);
-        }
-        complete(instance, approver, form);
     }
 
     private Takeout takeout(ProcessInstance instance) {
@@ -147,6 +141,33 @@ class TakeoutTest extends DeviceFixtures {
         complete(instance, nurse.userId(), withdraw);
         assertThat(instance).isEnded().hasPassed("Task_CloseWithdrawn", "EndEvent_Withdrawn");
         assertThat(takeout(instance).state()).isEqualTo("WITHDRAWN");
+    }
+
+    @Test
+    @DisplayName("DESIGN §3b: the applicant withdraws before the decision (message takeout-withdraw); nobody else, never after it")
+    void withdrawnBeforeDecision() {
+        ProcessInstance instance = submit(nurse.userId());
+        long id = takeout(instance).id();
+        as(admin);
+        assertThatThrownBy(() -> controller.withdraw(id, new TakeoutController.Withdraw("代わりに"))).isInstanceOf(ResponseStatusException.class);
+        identityService.clearAuthentication();
+        as(nurse.userId());
+        assertThatThrownBy(() -> controller.withdraw(id, new TakeoutController.Withdraw(" "))).isInstanceOf(UserError.class);
+        controller.withdraw(id, new TakeoutController.Withdraw("訪問の予定がなくなった"));
+        identityService.clearAuthentication();
+        assertThat(instance).isEnded().hasPassed("Task_RecordWithdrawal", "EndEvent_WithdrawnBeforeDecision");
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("approval")
+                .variableValueEquals("approvalSubjectId", id).count()).as("the approval ended too").isZero();
+        assertThat(takeout(instance).state()).isEqualTo("WITHDRAWN");
+        assertThat(takeout(instance).closeReason()).contains("訪問の予定がなくなった");
+
+        ProcessInstance decided = submit(nurse.userId());
+        decide(decided, admin, "approve", null);
+        long approved = takeout(decided).id();
+        as(nurse.userId());
+        assertThatThrownBy(() -> controller.withdraw(approved, new TakeoutController.Withdraw("やめます")))
+                .isInstanceOf(UserError.class);
+        identityService.clearAuthentication();
     }
 
     @Test
