@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricJobLog;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterAll;
@@ -30,10 +31,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The Camunda cluster: two nodes (application contexts with engines "nodeA" and "nodeB", hosts node-a and node-b,
- * each with its job executor) on one PostgreSQL database of their own; then node-a gives way to node-c, the jar in a JVM of its own,
- * which is killed. Jobs are taken with optimistic locking, so a job runs on one node only; a node that dies leaves
- * its locked jobs to the other once the lock expires (5 s here, 5 minutes by default).
+ * The Camunda cluster: two nodes (application contexts with engines "nodeA" and "nodeB", hosts node-a and
+ * node-b, each with its job executor) on one PostgreSQL database of their own; then node-a gives way to node-c,
+ * the jar in a JVM of its own, which is killed. Jobs are taken with optimistic locking, so a job runs on one node
+ * only; a node that dies leaves its locked jobs to the other once the lock expires (5 s here, 5 minutes by default).
  */
 @EnabledIf(value = "org.mcsgov.TestDatabase#postgres", disabledReason = "a cluster needs PostgreSQL: mvn verify -Ppostgres")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -54,7 +55,8 @@ class ClusterIT {
                 Bpmn.createExecutableProcess(PROBE).camundaHistoryTimeToLive(1).startEvent()
                         // a timer: the probes of one test fall due together, every node sees them at once
                         .intermediateCatchEvent("Due").timerWithDuration("PT3S")
-                        .serviceTask("Probe").camundaExpression("${execution.setVariable('ranOn', execution.processEngine.name)}")
+                        .serviceTask("Probe")
+                        .camundaExpression("${execution.setVariable('ranOn', execution.processEngine.name)}")
                         .endEvent().done()).deploy();
     }
 
@@ -71,15 +73,14 @@ class ClusterIT {
     private static ConfigurableApplicationContext node(String engineName, String hostname) {
         return new SpringApplicationBuilder(McsGovernanceApplication.class).run(
                 "--spring.datasource.url=" + url, "--spring.datasource.username=postgres", "--server.port=0",
-                "--camunda.bpm.process-engine-name=" + engineName, "--camunda.bpm.generate-unique-process-engine-name=false",
+                "--camunda.bpm.process-engine-name=" + engineName,
+                "--camunda.bpm.generate-unique-process-engine-name=false",
                 "--camunda.bpm.webapp.enabled=false", "--mcs.demo.enabled=false",
                 "--camunda.bpm.job-execution.enabled=true",
                 "--camunda.bpm.job-execution.lock-time-in-millis=5000",
                 "--camunda.bpm.job-execution.max-wait=1000",
                 // the job log's hostname tells which node ran a job
-                "--camunda.bpm.generic-properties.properties.hostname=" + hostname,
-                // a job failed by the stop is retried after a second here, not after 5 minutes
-                "--camunda.bpm.generic-properties.properties.failed-job-retry-time-cycle=R3/PT1S");
+                "--camunda.bpm.generic-properties.properties.hostname=" + hostname);
     }
 
     private static ProcessEngine engine(ConfigurableApplicationContext node) {
@@ -132,7 +133,8 @@ class ClusterIT {
                 AppProcess.await(Duration.ofMinutes(1), () -> history.createHistoricJobLogQuery().successLog()
                         .hostname("node-c").processDefinitionKey(PROBE).count() >= 5);
                 nodeC.kill();
-                lockedAtKill[0] = jdbc.sql("SELECT COUNT(*) FROM act_ru_job WHERE lock_owner_ IS NOT NULL AND lock_owner_ <> ?")
+                lockedAtKill[0] = jdbc.sql(
+                        "SELECT COUNT(*) FROM act_ru_job WHERE lock_owner_ IS NOT NULL AND lock_owner_ <> ?")
                         .param(lockOwnerB).query(Long.class).single();
             });
             System.out.printf("%nCLUSTER node-c killed (kill -9) in the middle of 200 jobs: %d jobs still locked by it; "
@@ -165,7 +167,7 @@ class ClusterIT {
         assertThat(runs.stream().map(HistoricJobLog::getJobId).distinct()).hasSize(n);
         var values = history.createHistoricDetailQuery().variableUpdates().list().stream()
                 .filter(d -> !before.contains(d.getProcessInstanceId()))
-                .filter(d -> "ranOn".equals(((org.camunda.bpm.engine.history.HistoricVariableUpdate) d).getVariableName()))
+                .filter(d -> "ranOn".equals(((HistoricVariableUpdate) d).getVariableName()))
                 .collect(Collectors.groupingBy(d -> d.getProcessInstanceId(), Collectors.counting()));
         assertThat(values).hasSize(n).allSatisfy((instance, count) -> assertThat(count).isEqualTo(1));
         return runs.stream().collect(Collectors.groupingBy(HistoricJobLog::getHostname, TreeMap::new,
