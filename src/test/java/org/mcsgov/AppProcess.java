@@ -46,7 +46,7 @@ public final class AppProcess implements AutoCloseable {
         try {
             Files.createDirectories(log.getParent());
             var process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
             var app = new AppProcess(process, port);
             await(Duration.ofMinutes(2), () -> {
                 if (!process.isAlive()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -99,6 +100,9 @@ class CrashIT {
                 AppProcess.await(Duration.ofMinutes(1), () -> openTasks(app, CONFIRM).isEmpty());
             }
 
+            // the business key of the step in the log pattern (MDC), not only where a step writes it itself
+            assertThat(Files.readString(log(2))).containsPattern("INFO \\[membership:\\d+\\] \\d+ ---");
+
             var jdbc = JdbcClient.create(new DriverManagerDataSource(url, user, ""));
             assertThat(jdbc.sql(OffboardingFixtures.MEMBERSHIPS_CLOSED_ONCE).param(leaver.staffId())
                     .query(Long.class).single()).isEqualTo(GROUPS);
@@ -151,9 +155,11 @@ class CrashIT {
     }
 
     private static AppProcess start(String url, String user, int run) {
-        return AppProcess.start(url, user, Path.of("target", "crash-logs",
-                        (TestDatabase.postgres() ? "postgres" : "h2") + "-run" + run + ".log"),
-                "--camunda.bpm.job-execution.lock-time-in-millis=5000");
+        return AppProcess.start(url, user, log(run), "--camunda.bpm.job-execution.lock-time-in-millis=5000");
+    }
+
+    private static Path log(int run) {
+        return Path.of("target", "crash-logs", (TestDatabase.postgres() ? "postgres" : "h2") + "-run" + run + ".log");
     }
 
     private static List<String> openTasks(AppProcess app, String key) {
