@@ -22,12 +22,14 @@ import org.springframework.stereotype.Component;
  * Two people completing the same task, approving the same invitation or cancelling it at the same moment: the
  * engine lets one transaction win and fails the other with an optimistic-locking error, or "cannot find task" when
  * the winner had already committed. Both reach the person as a {@link Conflict} (409) that says what happened,
- * instead of a 500 with the engine's text. Only the commands people trigger are translated: the job executor
+ * instead of a 500 with the engine's text; an optimistic-locking failure is first tried again (up to 3 times in
+ * all), because the other transaction may have been a job of the same process rather than a person. Only the commands people trigger are translated: the job executor
  * relies on seeing OptimisticLockingException itself.
  */
 @Component
 public class Conflicts extends AbstractProcessEnginePlugin {
 
+    private static final int ATTEMPTS = 3;
     private static final Set<Class<?>> PEOPLES_ACTIONS = Set.of(CompleteTaskCmd.class, SubmitTaskFormCmd.class,
             ClaimTaskCmd.class, CorrelateMessageCmd.class);
 
@@ -47,6 +49,22 @@ public class Conflicts extends AbstractProcessEnginePlugin {
             if (!PEOPLES_ACTIONS.contains(command.getClass())) {
                 return next.execute(command);
             }
+            for (int attempt = 1; attempt < ATTEMPTS; attempt++) {
+                try {
+                    return translated(command);
+                } catch (Conflict conflict) {
+                    if (!(conflict.getCause() instanceof OptimisticLockingException)) {
+                        throw conflict;
+                    }
+                    // often the other party was the engine itself (a job of the same process, e.g. a fan-out's
+                    // continuation): the whole transaction rolled back, so trying again is safe; when a person won,
+                    // the next try finds the task gone and says so
+                }
+            }
+            return translated(command);
+        }
+
+        private <T> T translated(Command<T> command) {
             try {
                 return next.execute(command);
             } catch (OptimisticLockingException e) {
