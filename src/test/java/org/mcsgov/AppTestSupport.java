@@ -23,7 +23,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "mcs.demo.enabled=true", "mcs.demo.password=" + AppTestSupport.DEMO_PASSWORD,
         "camunda.bpm.admin-user.id=admin", "camunda.bpm.admin-user.password=admin1234",
-        "camunda.bpm.job-execution.enabled=true"})
+        "camunda.bpm.job-execution.enabled=true",
+        // Spring Boot's tests switch metrics export off; /actuator/prometheus is part of what operations rely on
+        "management.prometheus.metrics.export.enabled=true"})
 public abstract class AppTestSupport {
 
     public static final String DEMO_PASSWORD = "demo1234";

@@ -27,7 +27,7 @@ public final class TestDatabase {
             return Map.of();
         }
         Path file = Path.of("target", "it-db", name + "-" + UUID.randomUUID()).toAbsolutePath();
-        return Map.of("spring.datasource.url", "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE");
+        return Map.of("spring.datasource.url", "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
     }
 
     /** A database of its own, empty: a new H2 file, or a new database on the PostgreSQL server. */

@@ -3,18 +3,26 @@ package org.mcsgov.invitation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mcsgov.AppTestSupport;
 
-/** The invitation's state for the people concerned, and 取り下げ through /api at any point (demo register, REST). */
-@DisplayName("invitation state and cancellation through /api")
+/**
+ * The invitation's state for the people concerned, 取り下げ through /api at any point, and two people acting on it
+ * at the same moment (demo register, REST).
+ */
+@DisplayName("invitation state, cancellation and simultaneous decisions through REST")
 class InvitationApiIT extends AppTestSupport {
 
-    @Test
-    @DisplayName("the invitee, the inviting facility and the office read it; the coordinator cancels it with a reason")
-    void stateAndCancel() {
+    /** The clinic's coordinator invites 中村 愛 (the visiting nurse station) into 山田 太郎様's group: the invitation id. */
+    private long requestInvitation() {
         var started = post("clinic-coord", "/engine-rest/process-definition/key/group-invitation/start", variables(Map.of()));
         assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
         String instanceId = json(started).get("id").asText();
@@ -25,7 +33,13 @@ class InvitationApiIT extends AppTestSupport {
                 "reason", "訪問看護の記録を共有するため", "requestAction", "submit")));
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
         String businessKey = json(get("office", "/engine-rest/process-instance/" + instanceId)).get("businessKey").asText();
-        long id = Long.parseLong(businessKey.substring("invitation:".length()));
+        return Long.parseLong(businessKey.substring("invitation:".length()));
+    }
+
+    @Test
+    @DisplayName("the invitee, the inviting facility and the office read it; the coordinator cancels it with a reason")
+    void stateAndCancel() {
+        long id = requestInvitation();
 
         assertThat(json(get("nurse-staff", "/api/invitations/" + id)).get("invitation").get("state").asText())
                 .isEqualTo("WAITING_ADMIN");
@@ -44,8 +58,85 @@ class InvitationApiIT extends AppTestSupport {
         JsonNode view = json(get("clinic-coord", "/api/invitations/" + id));
         assertThat(view.get("invitation").get("closeReason").asText()).isEqualTo("取り下げ: 入院のため");
         assertThat(view.get("history")).extracting(h -> h.get("step").asText()).containsExactly("REQUEST", "WITHDRAW");
-        assertThat(json(get("office", "/engine-rest/process-instance?processInstanceIds=" + instanceId))).isEmpty();
+        assertThat(json(get("office", "/engine-rest/process-instance?businessKey=invitation:" + id))).isEmpty();
         assertThat(post("clinic-coord", "/api/invitations/" + id + "/cancel", Map.of("reason", "再度")).statusCode())
                 .isEqualTo(400);
+    }
+
+    @Test
+    @DisplayName("the MCS administrator and the manager approve at the same moment, then two cancels at once: one wins, "
+            + "the other gets 409 with a message, and the history has one approval and one withdrawal")
+    void simultaneousApprovalsAndCancels() {
+        long id = requestInvitation();
+        String taskId = approvalTask(id);
+
+        var approvals = together(
+                () -> post("nurse-admin", "/engine-rest/task/" + taskId + "/complete",
+                        variables(Map.of("decision", "approve"))),
+                () -> post("nurse-mgr", "/engine-rest/task/" + taskId + "/complete",
+                        variables(Map.of("decision", "approve"))));
+        assertOneWins(approvals, 204);
+        assertThat(steps(id)).containsOnlyOnce("APPROVE").doesNotContain("REJECT", "RETURN");
+
+        var cancels = together(
+                () -> post("clinic-coord", "/api/invitations/" + id + "/cancel", Map.of("reason", "退院のため")),
+                () -> post("clinic-coord", "/api/invitations/" + id + "/cancel", Map.of("reason", "退院のため")));
+        assertThat(cancels).extracting(HttpResponse::statusCode).containsOnlyOnce(200);
+        assertThat(cancels).filteredOn(r -> r.statusCode() != 200).singleElement().satisfies(loser -> {
+            // 409 while both ran at once; 400 "ended already" when the winner had committed before the check
+            assertThat(loser.statusCode()).as(loser.body()).isIn(400, 409);
+            assertThat(json(loser).get("message").asText()).containsPattern("[ぁ-ん]").contains(" / ");
+        });
+        assertThat(steps(id)).containsOnlyOnce("WITHDRAW");
+        assertThat(json(get("clinic-coord", "/api/invitations/" + id)).get("invitation").get("state").asText())
+                .isEqualTo("CANCELLED");
+    }
+
+    /** The approver's task, once the job executor has started the asynchronous approval. */
+    private String approvalTask(long id) {
+        for (int i = 0; i < 300; i++) {
+            JsonNode tasks = json(get("nurse-admin", "/engine-rest/task?taskDefinitionKey=UserTask_Decide"
+                    + "&processInstanceBusinessKey=invitation:" + id));
+            if (!tasks.isEmpty()) {
+                return tasks.get(0).get("id").asText();
+            }
+            pause();
+        }
+        throw new AssertionError("no approval task for invitation " + id);
+    }
+
+    private List<String> steps(long id) {
+        return StreamSupport.stream(json(get("clinic-coord", "/api/invitations/" + id)).get("history").spliterator(), false)
+                .map(h -> h.get("step").asText()).toList();
+    }
+
+    private static void assertOneWins(List<HttpResponse<String>> responses, int success) {
+        assertThat(responses).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(success, 409);
+        var loser = responses.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow();
+        assertThat(json(loser).get("message").asText()).as(loser.body()).contains("一覧を更新", "refresh")
+                .doesNotContain("Exception", "ENGINE-");
+    }
+
+    @SafeVarargs
+    private static List<HttpResponse<String>> together(Supplier<HttpResponse<String>>... requests) {
+        var start = new CountDownLatch(1);
+        var futures = java.util.Arrays.stream(requests).map(r -> CompletableFuture.supplyAsync(() -> {
+            try {
+                start.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return r.get();
+        })).toList();
+        start.countDown();
+        return futures.stream().map(CompletableFuture::join).toList();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -21,6 +21,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** A clinic with an administrator, a coordinator and a leaver, and helpers to drive a whole offboarding tree. */
 public abstract class OffboardingFixtures extends ProcessTestSupport {
 
+    /** Memberships of a person (parameter) closed, each by exactly one REMOVE decision and no NOOP. */
+    static final String MEMBERSHIPS_CLOSED_ONCE = """
+            SELECT COUNT(*) FROM membership m WHERE m.staff_id = ? AND m.valid_to IS NOT NULL
+                AND (SELECT COUNT(*) FROM decision_log d WHERE d.subject_type = 'MEMBERSHIP'
+                     AND d.subject_id = m.id AND d.step = 'REMOVE') = 1
+                AND NOT EXISTS (SELECT 1 FROM decision_log d WHERE d.subject_type = 'MEMBERSHIP'
+                     AND d.subject_id = m.id AND d.step = 'NOOP')""";
+
     @Autowired protected GroupService groups;
 
     protected Fixture clinic;
@@ -38,15 +46,24 @@ public abstract class OffboardingFixtures extends ProcessTestSupport {
 
     /** An active free group of the clinic coordinated by the given person (created directly in the register). */
     protected Group group(Staff coordinator, String name) {
-        Group group = groups.requestFreeGroup(clinic.facilityId, coordinator.id(), name, "連絡用", "test", "fixture");
+        return group(groups, clinic.facilityId, coordinator, name);
+    }
+
+    static Group group(GroupService groups, String facilityId, Staff coordinator, String name) {
+        Group group = groups.requestFreeGroup(facilityId, coordinator.id(), name, "連絡用", "test", "fixture");
         groups.activate(group.id(), "test", "fixture");
         return group;
     }
 
     /** The leaver becomes a member of n groups coordinated by coord. */
     protected void memberOf(int n) {
+        memberOf(groups, clinic.facilityId, coord, leaver, n);
+    }
+
+    static void memberOf(GroupService groups, String facilityId, Staff coordinator, Staff member, int n) {
         for (int i = 0; i < n; i++) {
-            groups.openMembership(group(coord, "連絡 " + i).id(), leaver.id(), "MEMBER", "test", "test", null, "fixture");
+            groups.openMembership(group(groups, facilityId, coordinator, "連絡 " + i).id(), member.id(), "MEMBER",
+                    "test", "test", null, "fixture");
         }
     }
 
