@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -76,6 +75,6 @@ public class MembershipList implements RegisterList<MembershipList.Row> {
                 m.opened_process_instance_id, m.closed_by, m.close_reason, m.closed_process_instance_id""",
                 "membership m JOIN patient_group g ON g.id = m.group_id JOIN staff s ON s.id = m.staff_id "
                         + "JOIN facility f ON f.id = s.facility_id",
-                where, "m.group_id DESC, m.valid_from, m.id", new DataClassRowMapper<>(Row.class));
+                where, "m.id DESC", RecordRows.of(Row.class));
     }
 }

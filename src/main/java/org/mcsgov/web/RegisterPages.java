@@ -112,7 +112,7 @@ public class RegisterPages {
                 SELECT s.id, s.user_id, s.name, s.kana, s.display_name, s.profession, s.email, s.status, s.facility_id,
                     f.name AS facility_name, s.created_at, s.activated_at, s.left_at, s.process_instance_id
                 FROM staff s JOIN facility f ON f.id = s.facility_id WHERE s.id = ?""")
-                .param(id).query(StaffDetail.class).optional().orElseThrow(() -> notFound("職員", String.valueOf(id)));
+                .param(id).query(RecordRows.of(StaffDetail.class)).optional().orElseThrow(() -> notFound("職員", String.valueOf(id)));
         readable(visibility.staff(id));
         var roles = rows(RoleRow.class, """
                 SELECT role, valid_from, valid_to, granted_by, process_instance_id FROM role_assignment
@@ -129,10 +129,12 @@ public class RegisterPages {
         var suspensions = rows(SuspensionRow.class, """
                 SELECT reason, suspended_by, suspended_at, status, decided_by, decided_at, decision_reason,
                     process_instance_id FROM staff_suspension WHERE staff_id = ? ORDER BY suspended_at, id""", id);
-        var currentGroups = groups.currentMemberships(null, id, null).stream()
-                .map(m -> new GroupRef(m.groupId(), groupName(m.groupId()), m.role(), m.validFrom(),
-                        visibility.group(m.groupId())))
-                .toList();
+        var memberOf = rows(GroupRef.class, """
+                SELECT g.id, g.name, m.role, m.valid_from, FALSE FROM membership m JOIN patient_group g ON g.id = m.group_id
+                WHERE m.staff_id = ? AND m.valid_to IS NULL ORDER BY g.name, g.id""", id);
+        var readable = visibility.readableGroups(memberOf.stream().map(GroupRef::id).toList());
+        var currentGroups = memberOf.stream().map(g -> new GroupRef(g.id(), g.name(), g.role(), g.since(),
+                readable.contains(g.id()))).toList();
         List<String> instances = new ArrayList<>();
         instances.add(person.processInstanceId());
         roles.forEach(r -> instances.add(r.processInstanceId()));
@@ -160,7 +162,7 @@ public class RegisterPages {
                     g.activated_at, g.closed_at, g.close_reason, g.process_instance_id, g.closed_process_instance_id
                 FROM patient_group g JOIN facility f ON f.id = g.facility_id JOIN staff c ON c.id = g.coordinator_staff_id
                 WHERE g.id = ?""")
-                .param(id).query(GroupDetail.class).optional().orElseThrow(() -> notFound("グループ", String.valueOf(id)));
+                .param(id).query(RecordRows.of(GroupDetail.class)).optional().orElseThrow(() -> notFound("グループ", String.valueOf(id)));
         readable(visibility.group(id));
         var invitations = rows(InvitationRow.class, """
                 SELECT id, invitee_email, reason, state, invited_by, approved_by, created_at, closed_at, close_reason,
@@ -183,12 +185,8 @@ public class RegisterPages {
         return "register/group";
     }
 
-    private String groupName(long groupId) {
-        return groups.group(groupId).map(g -> g.name()).orElse("");
-    }
-
-    private <T> List<T> rows(Class<T> type, String sql, Object param) {
-        return jdbc.sql(sql).param(param).query(type).list();
+    private <T extends Record> List<T> rows(Class<T> type, String sql, Object param) {
+        return jdbc.sql(sql).param(param).query(RecordRows.of(type)).list();
     }
 
     private static void readable(boolean allowed) {

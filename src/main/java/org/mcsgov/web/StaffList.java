@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -76,7 +75,7 @@ public class StaffList implements RegisterList<StaffList.Row> {
                 """ + hasRole("MANAGER") + " AS manager, " + hasRole("MCS_ADMIN") + " AS admin, "
                 + hasRole("COORDINATOR") + " AS coordinator",
                 "staff s JOIN facility f ON f.id = s.facility_id", where, "s.facility_id, s.kana, s.id",
-                new DataClassRowMapper<>(Row.class));
+                RecordRows.of(Row.class));
     }
 
     private static String hasRole(String role) {

@@ -1,7 +1,9 @@
 package org.mcsgov.web;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.mcsgov.directory.Role;
 import org.mcsgov.security.CurrentUser;
@@ -70,6 +72,13 @@ public class Visibility {
         return jdbc.sql("SELECT f.id, f.name FROM facility f" + where.sql() + " ORDER BY f.id").params(where.params())
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
+    }
+
+    /** Which of these groups the viewer reads. */
+    public Set<Long> readableGroups(Collection<Long> ids) {
+        Where where = groups(new Where().and("g.id IN (:ids)", "ids", ids));
+        return Set.copyOf(jdbc.sql("SELECT g.id FROM patient_group g" + where.sql()).params(where.params())
+                .query(Long.class).list());
     }
 
     public boolean facility(String id) {
