@@ -15,15 +15,13 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.mcsgov.directory.DirectoryService;
-import org.mcsgov.group.GroupService;
 import org.mcsgov.platform.EngineClock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationContext;
 
 /**
  * The register pages in the browser (A7, A8-1): the visiting-nurse station's MCS administrator, logged in to
@@ -35,17 +33,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class RegisterBrowserIT extends BrowserTestSupport {
 
     @Autowired
-    GroupService groups;
-    @Autowired
-    DirectoryService directory;
-    @Autowired
-    JdbcClient jdbc;
+    ApplicationContext context;
+    RegisterFixtures fixtures;
 
     long nurseGroup;
 
     @BeforeEach
     void register() {
-        nurseGroup = RegisterFixtures.nurseGroup(groups, directory, jdbc);
+        fixtures = new RegisterFixtures(context);
+        nurseGroup = fixtures.nurseGroup();
     }
 
     @Test

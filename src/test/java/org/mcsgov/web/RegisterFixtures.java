@@ -2,6 +2,7 @@ package org.mcsgov.web;
 
 import org.mcsgov.directory.DirectoryService;
 import org.mcsgov.group.GroupService;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -15,10 +16,17 @@ final class RegisterFixtures {
     static final String LEFT_REASON = "担当を外れたため（N3-6）";
     private static final String SOURCE = "register-fixture";
 
-    private RegisterFixtures() {
+    private final GroupService groups;
+    private final DirectoryService directory;
+    private final JdbcClient jdbc;
+
+    RegisterFixtures(ApplicationContext context) {
+        this.groups = context.getBean(GroupService.class);
+        this.directory = context.getBean(DirectoryService.class);
+        this.jdbc = context.getBean(JdbcClient.class);
     }
 
-    static long nurseGroup(GroupService groups, DirectoryService directory, JdbcClient jdbc) {
+    long nurseGroup() {
         var existing = jdbc.sql("SELECT id FROM patient_group WHERE facility_id = 'nurse' AND name = ?")
                 .param(NURSE_GROUP).query(Long.class).optional();
         if (existing.isPresent()) {
@@ -38,12 +46,12 @@ final class RegisterFixtures {
         return group.id();
     }
 
-    static long clinicGroup(JdbcClient jdbc) {
+    long clinicGroup() {
         return jdbc.sql("SELECT id FROM patient_group WHERE facility_id = 'clinic' AND name = '山田 太郎様'")
                 .query(Long.class).single();
     }
 
-    static long staffId(DirectoryService directory, String userId) {
+    long staffId(String userId) {
         return directory.staffByUserId(userId).orElseThrow().id();
     }
 }

@@ -17,10 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mcsgov.AppTestSupport;
-import org.mcsgov.directory.DirectoryService;
-import org.mcsgov.group.GroupService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationContext;
 
 /**
  * The register pages (A7, A8-1) as a matrix of person × page, through the pages and their CSV exports, with the
@@ -30,26 +28,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class RegisterPagesIT extends AppTestSupport {
 
     @Autowired
-    GroupService groups;
-    @Autowired
-    DirectoryService directory;
-    @Autowired
-    JdbcClient jdbc;
+    ApplicationContext context;
+    RegisterFixtures fixtures;
 
     long nurseGroup;
     long clinicGroup;
 
     @BeforeEach
     void register() {
-        nurseGroup = RegisterFixtures.nurseGroup(groups, directory, jdbc);
-        clinicGroup = RegisterFixtures.clinicGroup(jdbc);
+        fixtures = new RegisterFixtures(context);
+        nurseGroup = fixtures.nurseGroup();
+        clinicGroup = fixtures.clinicGroup();
     }
 
     private String path(String template) {
         return template.replace("{nurseGroup}", String.valueOf(nurseGroup))
                 .replace("{clinicGroup}", String.valueOf(clinicGroup))
-                .replace("{nurseStaff}", String.valueOf(RegisterFixtures.staffId(directory, "nurse-staff")))
-                .replace("{clinicStaff}", String.valueOf(RegisterFixtures.staffId(directory, "clinic-staff")));
+                .replace("{nurseStaff}", String.valueOf(fixtures.staffId("nurse-staff")))
+                .replace("{clinicStaff}", String.valueOf(fixtures.staffId("clinic-staff")));
     }
 
     @ParameterizedTest(name = "{0} GET {1} → {2}")
