@@ -41,6 +41,10 @@ public class Links {
         public String link() {
             return tasklist(id);
         }
+
+        public String processLink() {
+            return cockpit(processInstanceId);
+        }
     }
 
     /** The open tasks of these process instances that the viewer may see. */

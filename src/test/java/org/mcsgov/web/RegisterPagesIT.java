@@ -16,7 +16,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import java.util.Map;
 import org.mcsgov.AppTestSupport;
+import org.mcsgov.TestNames;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
@@ -121,6 +123,20 @@ class RegisterPagesIT extends AppTestSupport {
                 .body();
         assertThat(page).contains(RegisterFixtures.NURSE_GROUP, "現在のメンバー", "中村 愛", "メンバー履歴",
                 RegisterFixtures.LEFT_REASON, "この日にグループを見られた人", "佐藤 由美");
+    }
+
+    @ParameterizedTest(name = "{0} sees the clinic's open consent task on the facility page: {1}")
+    @CsvSource({"clinic-coord, true", "office, true", "clinic-admin, false"})
+    @DisplayName("open tasks link to Tasklist, and only those the engine shows the viewer there")
+    void openTasks(String user, boolean shown) {
+        var started = post("clinic-coord", "/engine-rest/process-definition/key/patient-consent/start",
+                variables(Map.of("patientName", "台帳 確認", "patientKana", TestNames.kana(), "birthDate", "1940-01-01")));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        String instance = json(started).get("id").asText();
+        String taskId = json(get("clinic-coord", "/engine-rest/task?processInstanceId=" + instance)).get(0).get("id").asText();
+        String page = get(user, "/register/facilities/clinic").body();
+        assertThat(page.contains("/camunda/app/tasklist/default/#/?task=" + taskId)).isEqualTo(shown);
+        assertThat(page.contains("/camunda/app/cockpit/default/#/process-instance/" + instance)).isEqualTo(shown);
     }
 
     @Test
