@@ -50,13 +50,22 @@ final class Criteria {
 
     /** Rows valid at some time on day D (Asia/Tokyo): valid_from before its end, valid_to not before its start. */
     static Where validOn(Where where, String alias, LocalDate day) {
-        if (day == null) {
-            return where;
-        }
-        return where.and(alias + ".valid_from < :dayEnd AND (" + alias + ".valid_to IS NULL OR " + alias
-                        + ".valid_to >= :dayStart)", "dayEnd",
-                        Timestamp.from(day.plusDays(1).atStartOfDay(EngineClock.ZONE).toInstant()))
-                .param("dayStart", Timestamp.from(day.atStartOfDay(EngineClock.ZONE).toInstant()));
+        return day == null ? where : where.and(alias + ".valid_from < :dayEnd AND (" + alias + ".valid_to IS NULL OR "
+                + alias + ".valid_to >= :dayStart)", "dayEnd", end(day)).param("dayStart", start(day));
+    }
+
+    /** Events at a time on day D (Asia/Tokyo). */
+    static Where onDay(Where where, String column, LocalDate day) {
+        return day == null ? where : where.and(column + " >= :dayStart AND " + column + " < :dayEnd", "dayStart",
+                start(day)).param("dayEnd", end(day));
+    }
+
+    private static Timestamp start(LocalDate day) {
+        return Timestamp.from(day.atStartOfDay(EngineClock.ZONE).toInstant());
+    }
+
+    private static Timestamp end(LocalDate day) {
+        return start(day.plusDays(1));
     }
 
     private static ResponseStatusException bad(String name, String value) {

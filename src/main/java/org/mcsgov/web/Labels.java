@@ -31,7 +31,8 @@ public final class Labels {
         return code == null ? null : labels.getOrDefault(code, code);
     }
 
-    private static Map<String, String> ordered(String... pairs) {
+    /** Code → label pairs in the order given (the order of a filter's choices). */
+    public static Map<String, String> ordered(String... pairs) {
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             map.put(pairs[i], pairs[i + 1]);

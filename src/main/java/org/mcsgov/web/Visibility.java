@@ -39,13 +39,18 @@ public class Visibility {
 
     /** Staff (alias s): the office all; a facility's manager and MCS administrator its staff; everyone themself. */
     public Where staff(Where where) {
+        return managedOrOwn(where, "s.facility_id", "s.user_id");
+    }
+
+    /** Rows of the facilities the viewer manages or administers, and the viewer's own rows; the office all. */
+    public Where managedOrOwn(Where where, String facilityColumn, String userColumn) {
         if (isOffice()) {
             return where;
         }
         var facilities = currentUser.facilitiesWith(Role.MANAGER, Role.MCS_ADMIN);
-        return where.and((facilities.isEmpty() ? "" : "s.facility_id IN (:viewerStaffFacilities) OR ")
-                        + "s.user_id = :viewer", "viewer", currentUser.id())
-                .param("viewerStaffFacilities", facilities);
+        String own = userColumn + " = :viewer";
+        return where.and(facilities.isEmpty() ? own : facilityColumn + " IN (:viewerManaged) OR " + own, "viewer",
+                currentUser.id()).param("viewerManaged", facilities);
     }
 
     /** Groups (alias g): the office all; the originating facility's roles; the group's current members. */
