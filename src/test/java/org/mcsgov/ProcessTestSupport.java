@@ -81,6 +81,15 @@ public abstract class ProcessTestSupport {
         }
     }
 
+    /** 承認 / 却下 / 差し戻し in the reusable approval, with the comment a rejection or a return needs. */
+    protected void decide(ProcessInstance instance, String approver, String decision, String comment) {
+        Map<String, Object> form = new java.util.HashMap<>(Map.of("decision", decision));
+        if (comment != null) {
+            form.put("decisionComment", comment);
+        }
+        complete(instance, approver, form);
+    }
+
     /** The first task of the instance (or of its called sub-processes) that the user can see. */
     protected Task singleTask(ProcessInstance instance, String userId) {
         return visible(userId).stream().filter(t -> belongsTo(t, instance)).findFirst()

@@ -3,6 +3,8 @@ package org.mcsgov.demo;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.mcsgov.device.CheckItem;
+import org.mcsgov.device.DeviceService;
 import org.mcsgov.directory.DirectoryService;
 import org.mcsgov.directory.Facility;
 import org.mcsgov.directory.FacilityKind;
@@ -25,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Demo register for `mvn spring-boot:run` (profile demo): the association office, a clinic (the originating
  * facility), a visiting-nurse station, a pharmacy and a care-manager office, each with a manager, an MCS
- * administrator, a coordinator and a staff member; three patients of the clinic. Written once, on an empty register.
+ * administrator, a coordinator and a staff member; three patients of the clinic; a few checked devices per facility,
+ * the station's smartphone lent to its nurse. Written once, on an empty register.
  */
 @Component
 @Order(3)
@@ -38,16 +41,18 @@ public class DemoData implements ApplicationRunner {
     private final DirectoryService directory;
     private final PatientService patients;
     private final GroupService groups;
+    private final DeviceService devices;
     private final TransactionTemplate transaction;
     private final String password;
     private final String port;
 
-    public DemoData(DirectoryService directory, PatientService patients, GroupService groups,
+    public DemoData(DirectoryService directory, PatientService patients, GroupService groups, DeviceService devices,
                     TransactionTemplate transaction, @Value("${mcs.demo.password}") String password,
                     @Value("${server.port:8080}") String port) {
         this.directory = directory;
         this.patients = patients;
         this.groups = groups;
+        this.devices = devices;
         this.transaction = transaction;
         this.password = password;
         this.port = port;
@@ -102,6 +107,14 @@ public class DemoData implements ApplicationRunner {
         var consentedOnly = patients.registerOrFind("clinic", "木村 花", "キムラ ハナ", LocalDate.of(1944, 9, 3), SOURCE);
         consent(consentedOnly.id());
         patients.registerOrFind("clinic", "林 正男", "ハヤシ マサオ", LocalDate.of(1951, 1, 20), SOURCE);
+
+        device("clinic", "PC", "CL-PC-01", "ノートPC（事務室）");
+        device("clinic", "TABLET", "CL-TAB-01", "タブレット（往診用）");
+        device("nurse", "TABLET", "NS-TAB-01", "タブレット（訪問用 1）");
+        device("nurse", "TABLET", "NS-TAB-02", "タブレット（訪問用 2）");
+        devices.lend(device("nurse", "SMARTPHONE", "NS-SP-01", "スマートフォン（訪問用）"), nurse.id(), SOURCE, SOURCE);
+        device("pharm", "PC", "PH-PC-01", "デスクトップPC（調剤室）");
+        device("care", "TABLET", "CM-TAB-01", "タブレット（訪問用）");
         log.info("demo register written: 5 facilities, patients {}, group {} with coordinator {} (nurse {} not yet invited)",
                 List.of(withGroup.id(), consentedOnly.id()), group.id(), coordinator.userId(), nurse.userId());
     }
@@ -113,6 +126,13 @@ public class DemoData implements ApplicationRunner {
     private Staff person(String userId, String facilityId, String name, String kana, String profession, Role... roles) {
         return directory.registerStaff(new NewStaff(facilityId, userId, name, kana, profession,
                 userId + "@example.jp", password, roles.length == 0 ? Set.of() : Set.of(roles)), SOURCE, SOURCE);
+    }
+
+    /** A facility-owned device that passed its security checklist (A12-1..A12-8). */
+    private long device(String facilityId, String kind, String asset, String model) {
+        long id = devices.register(facilityId, kind, asset, model, "FACILITY", null, SOURCE, SOURCE).id();
+        devices.recordCheck(id, CheckItem.answeredAll("YES"), "導入時の点検", SOURCE, SOURCE);
+        return id;
     }
 
     private void consent(long patientId) {

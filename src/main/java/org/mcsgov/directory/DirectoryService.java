@@ -212,6 +212,12 @@ public class DirectoryService {
                 .params(facilityId, role.name()).query(Staff.class).list();
     }
 
+    /** Active staff of the facility, whatever their roles (e.g. to lend a device to). */
+    public List<Staff> activeStaffOf(String facilityId) {
+        return jdbc.sql(STAFF_SELECT + " WHERE status = 'ACTIVE' AND facility_id = ? ORDER BY kana")
+                .param(facilityId).query(Staff.class).list();
+    }
+
     /** Active staff of every facility that uses MCS (N1-2), for choosing an invitee. */
     public List<Staff> activeStaffOfMcsFacilities() {
         return jdbc.sql(STAFF_SELECT + " s " + """

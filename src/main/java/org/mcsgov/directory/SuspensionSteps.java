@@ -43,6 +43,8 @@ public class SuspensionSteps {
             Staff admin = directory.requireActiveWithRole((String) execution.getVariable("initiator"), Role.MCS_ADMIN);
             execution.setVariable("facilityId", admin.facilityId());
             execution.setVariable("adminGroup", Role.MCS_ADMIN.groupId(admin.facilityId()));
+            // incident-report locks an account by calling this process with the person and the reason
+            execution.setVariable("preselected", execution.getVariable("staffId") != null);
             execution.setVariable("staffOptions", Vars.options(directory.activeWithRole(admin.facilityId(), Role.STAFF)
                     .stream().filter(s -> s.id() != admin.id())
                     .map(s -> new Vars.Option(s.name() + "（" + s.userId() + "）", String.valueOf(s.id()))).toList()));

@@ -1,17 +1,25 @@
 package org.mcsgov.offboarding;
 
 import java.util.List;
+import org.mcsgov.device.Device;
+import org.mcsgov.device.DeviceService;
 import org.springframework.stereotype.Component;
 
 /**
- * Devices on loan to a person (A9-1 proper device handling). There is no device register yet (issue 5): until it
- * exists this answers an empty list, and staff-offboarding's return task (one per device) is created for none.
+ * Devices on loan to a person (A9-1 proper device handling), read from the device register: staff-offboarding calls
+ * device-return once for each of them.
  */
 @Component
 public class DeviceLoans {
 
+    private final DeviceService devices;
+
+    public DeviceLoans(DeviceService devices) {
+        this.devices = devices;
+    }
+
     /** Ids of the devices the person has on loan now. */
-    public List<String> onLoan(long staffId) {
-        return List.of();
+    public List<Long> onLoan(long staffId) {
+        return devices.onLoanTo(staffId).stream().map(Device::id).toList();
     }
 }

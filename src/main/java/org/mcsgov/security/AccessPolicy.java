@@ -28,11 +28,15 @@ public class AccessPolicy {
     /** Processes a role may start from Tasklist. */
     static final Map<String, List<String>> STARTABLE = Map.of(
             "coord", List.of("patient-consent", "consent-withdrawal", "patient-group-creation", "free-group-creation",
-                    "group-invitation", "coordinator-handover"),
-            // the MCS administrator registers and removes the facility's staff (A8-5) and restricts misuse (N2-2)
-            "admin", List.of("coordinator-handover", "staff-onboarding", "staff-offboarding", "user-suspension"),
-            // every person may leave a group they no longer need (N3-6); coordinators remove, administrators release
-            "staff", List.of("membership-removal"));
+                    "group-invitation", "coordinator-handover", "device-takeout", "incident-report"),
+            // the MCS administrator registers and removes the facility's staff (A8-5), restricts misuse (N2-2) and
+            // manages the facility's devices (A8-2)
+            "admin", List.of("coordinator-handover", "staff-onboarding", "staff-offboarding", "user-suspension",
+                    "device-registration", "device-loan", "device-takeout", "incident-report"),
+            // every person may leave a group they no longer need (N3-6), ask to take information out (A12-9) and
+            // report an incident (N3-10, N3-11); coordinators remove, administrators release
+            "staff", List.of("membership-removal", "device-takeout", "incident-report"),
+            "manager", List.of("device-takeout", "incident-report"));
 
     public static final String OFFICE = "office";
 

@@ -59,14 +59,6 @@ public abstract class InvitationFixtures extends GroupFixtures {
         return instance;
     }
 
-    protected void decide(ProcessInstance instance, String user, String decision, String comment) {
-        Map<String, Object> form = new HashMap<>(Map.of("decision", decision));
-        if (comment != null) {
-            form.put("decisionComment", comment);
-        }
-        complete(instance, user, form);
-    }
-
     protected long invitationId(ProcessInstance instance) {
         return Long.parseLong(engine.getHistoryService().createHistoricProcessInstanceQuery()
                 .processInstanceId(instance.getId()).singleResult().getBusinessKey().substring("invitation:".length()));

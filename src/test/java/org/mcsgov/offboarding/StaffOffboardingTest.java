@@ -3,14 +3,16 @@ package org.mcsgov.offboarding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.mockito.ArgumentMatchers.anyLong;
-import static org.mockito.Mockito.doReturn;
-
-import java.util.List;
+import java.time.Duration;
+import java.util.Date;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.mcsgov.device.CheckItem;
+import org.mcsgov.device.Device;
+import org.mcsgov.device.DeviceService;
 import org.mcsgov.directory.PledgeRegister;
 import org.mcsgov.directory.PledgeRegister.Status;
 import org.mcsgov.directory.Role;
@@ -18,14 +20,14 @@ import org.mcsgov.group.Group;
 import org.mcsgov.platform.UserError;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @DisplayName("staff-offboarding: lock, handover, every membership ended, devices, pledge, MCS, LEFT (N1-3, N3-7, A8-5, A9-1)")
 class StaffOffboardingTest extends OffboardingFixtures {
 
-    @MockitoSpyBean DeviceLoans deviceLoans;
+    @Autowired DeviceLoans deviceLoans;
+    @Autowired DeviceService devices;
     @Autowired PledgeRegister pledges;
     @Autowired JdbcClient jdbc;
     @Autowired PlatformTransactionManager transactions;
@@ -91,22 +93,58 @@ class StaffOffboardingTest extends OffboardingFixtures {
         assertThat(groups.currentMembers(own.id())).extracting(m -> m.staffId()).containsExactly(coord.id());
     }
 
+    private Device lentToLeaver(String asset) {
+        Device device = devices.register(clinic.facilityId, "TABLET", asset, "タブレット", "FACILITY", null, "test", "fixture");
+        devices.recordCheck(device.id(), CheckItem.answeredAll("YES"), null, "test", "fixture");
+        devices.lend(device.id(), leaver.id(), "test", "fixture");
+        return device;
+    }
+
+    private long incidentsFor(long deviceId) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey("incident-report")
+                .variableValueEquals("deviceId", deviceId).count();
+    }
+
     @Test
-    @DisplayName("A9-1: every device on loan: one return task each for the administrator, overdue after the period")
+    @DisplayName("A9-1, N3-10: every device on loan in the register: one device-return each; one returned, one not returned → LOST and an incident report")
     void devicesReturned() {
-        doReturn(List.of("PC-001", "PHONE-002")).when(deviceLoans).onLoan(anyLong());
+        Device tablet = lentToLeaver(clinic.facilityId + "-T1");
+        Device phone = lentToLeaver(clinic.facilityId + "-P1");
+        assertThat(deviceLoans.onLoan(leaver.id())).containsExactlyInAnyOrder(tablet.id(), phone.id());
         ProcessInstance instance = offboard("release");
         runAllJobs(instance);
-        assertThat(tasks(instance, "UserTask_ReturnDevice")).hasSize(2).allMatch(t -> t.getDueDate() != null);
-        for (int i = 0; i < 2; i++) {
-            complete(instance, admin, Map.of("deviceReturned", true, "deviceCondition", "破損なし"));
-            runAllJobs(instance);
-        }
+        assertThat(tasks(instance, "UserTask_Return")).hasSize(2).allMatch(t -> t.getDueDate() != null);
+        complete(instance, admin, Map.of("deviceId", String.valueOf(tablet.id()), "deviceOutcome", "returned",
+                "deviceCondition", "破損なし"));
+        runAllJobs(instance);
+        complete(instance, admin, Map.of("deviceId", String.valueOf(phone.id()), "deviceOutcome", "lost",
+                "deviceCondition", "本人が紛失したと申告"));
+        runAllJobs(instance);
+        assertThat(devices.device(tablet.id()).orElseThrow().state()).isEqualTo("IN_USE");
+        assertThat(devices.device(phone.id()).orElseThrow().state()).isEqualTo("LOST");
+        assertThat(incidentsFor(phone.id())).isEqualTo(1);
+        assertThat(deviceLoans.onLoan(leaver.id())).isEmpty();
         complete(instance, admin, Map.of("acknowledgedBy", "person", "pledgeAcknowledged", true));
         runAllJobs(instance);
         complete(instance, admin, Map.of("mcsOutcome", "done"));
-        assertThat(instance).isEnded().hasPassed("UserTask_ReturnDevice");
+        assertThat(instance).isEnded().hasPassed("CallActivity_ReturnDevice");
         assertLeft();
+    }
+
+    @Test
+    @DisplayName("A9-1, N3-10: a device not returned by the due date: an incident report, the return task stays until it is back")
+    void deviceOverdue() {
+        Device tablet = lentToLeaver(clinic.facilityId + "-T2");
+        ProcessInstance instance = offboard("release");
+        runAllJobs(instance);
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(8))));
+        runAllJobs(instance);
+        assertThat(incidentsFor(tablet.id())).isEqualTo(1);
+        assertThat(tasks(instance, "UserTask_Return")).hasSize(1);
+        complete(instance, admin, Map.of("deviceId", String.valueOf(tablet.id()), "deviceOutcome", "returned",
+                "deviceCondition", "遅れて返却"));
+        runAllJobs(instance);
+        assertThat(instance).isWaitingAt("UserTask_AcknowledgePledge");
     }
 
     @Test
