@@ -3,12 +3,14 @@ package org.mcsgov;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.stream.StreamSupport;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -55,14 +57,7 @@ public abstract class AppTestSupport {
             String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
             request.header("Authorization", "Basic " + token);
         }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange(HTTP, request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     protected static JsonNode json(HttpResponse<String> response) {
@@ -77,6 +72,58 @@ public abstract class AppTestSupport {
         try {
             return JSON.writeValueAsString(body);
         } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The value of a select option, by a part of its label, from a form variable of the task (a JSON list). */
+    protected String option(String user, String taskId, String variable, String labelPart) {
+        JsonNode options = json(get(user, "/engine-rest/task/" + taskId + "/form-variables?deserializeValues=false"
+                + "&variableNames=" + variable)).get(variable).get("value");
+        try {
+            JsonNode list = options.isTextual() ? JSON.readTree(options.asText()) : options;
+            return StreamSupport.stream(list.spliterator(), false)
+                    .filter(o -> o.get("label").asText().contains(labelPart)).findFirst().orElseThrow()
+                    .get("value").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A browser-like client with its own session (cookies). */
+    protected HttpClient browser() {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    }
+
+    /**
+     * A form POST to the webapps as the browser sends it: after a page load, which hands out the session's
+     * XSRF-TOKEN cookie (a login starts a new session), with that token in X-XSRF-TOKEN.
+     */
+    protected int webappPost(HttpClient browser, String path, String form) {
+        exchange(browser, HttpRequest.newBuilder(URI.create(url("/camunda/app/tasklist/default/"))).GET().build(),
+                HttpResponse.BodyHandlers.discarding());
+        String token = ((CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
+        return exchange(browser, HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode();
+    }
+
+    /** The Tasklist login form. */
+    protected int webappLogin(HttpClient browser, String user, String password) {
+        return webappPost(browser, "/camunda/api/admin/auth/user/default/login/tasklist",
+                "username=" + user + "&password=" + password);
+    }
+
+    private static <T> HttpResponse<T> exchange(HttpClient client, HttpRequest request,
+                                                HttpResponse.BodyHandler<T> body) {
+        try {
+            return client.send(request, body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.calendar.DurationHelper;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.mcsgov.notification.Notifications;
 import org.mcsgov.platform.UserError;
 import org.mcsgov.platform.Vars;
 import org.slf4j.Logger;
@@ -22,9 +23,11 @@ public class ApprovalSteps {
 
     private static final Logger log = LoggerFactory.getLogger(ApprovalSteps.class);
     private final DecisionLog decisions;
+    private final Notifications notifications;
 
-    public ApprovalSteps(DecisionLog decisions) {
+    public ApprovalSteps(DecisionLog decisions, Notifications notifications) {
         this.decisions = decisions;
+        this.notifications = notifications;
     }
 
     public JavaDelegate prepare() {
@@ -64,6 +67,7 @@ public class ApprovalSteps {
             decisions.record(subjectType(execution), subjectId(execution), DecisionLog.Step.REMIND,
                     "承認待ちの催促: " + execution.getVariable("approvalCandidateGroups"), "system",
                     execution.getProcessInstanceId());
+            notifications.remindOpenTasks(execution);
             log.info("[{}] approval reminder to {}", execution.getBusinessKey(),
                     execution.getVariable("approvalCandidateGroups"));
         };

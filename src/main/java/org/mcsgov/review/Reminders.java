@@ -1,6 +1,7 @@
 package org.mcsgov.review;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.mcsgov.notification.Notifications;
 import org.mcsgov.platform.Rows;
 import org.mcsgov.platform.Vars;
 import org.slf4j.Logger;
@@ -13,10 +14,17 @@ public class Reminders {
 
     private static final Logger log = LoggerFactory.getLogger(Reminders.class);
 
-    /** There is no mail here: the reminder is the log line and the variable remindedAt, which Tasklist shows. */
+    private final Notifications notifications;
+
+    public Reminders(Notifications notifications) {
+        this.notifications = notifications;
+    }
+
+    /** The reminder: a mail to whoever has the open task, and the variable remindedAt, which Tasklist shows. */
     public JavaDelegate remind() {
         return execution -> {
             execution.setVariable("remindedAt", Rows.now());
+            notifications.remindOpenTasks(execution);
             log.info("[{}] reminder: the task is still open", execution.getBusinessKey());
         };
     }

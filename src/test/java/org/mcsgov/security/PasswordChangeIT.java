@@ -2,9 +2,7 @@ package org.mcsgov.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
@@ -51,7 +49,7 @@ class PasswordChangeIT extends AppTestSupport {
         var refused = send(user, "init1234", HttpRequest.newBuilder(URI.create(url("/engine-rest/task"))).GET());
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("初回ログイン", "/account/password.html");
-        assertThat(webappLogin("init1234")).isEqualTo(403);
+        assertThat(webappLogin(browser(), user, "init1234")).isEqualTo(403);
 
         assertThat(change("wrong1234", "next1234").statusCode()).isEqualTo(400);
         var weak = change("init1234", "onlyletters");
@@ -62,7 +60,7 @@ class PasswordChangeIT extends AppTestSupport {
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
 
         assertThat(rest("next1234")).isEqualTo(200);
-        assertThat(webappLogin("next1234")).isEqualTo(200);
+        assertThat(webappLogin(browser(), user, "next1234")).isEqualTo(200);
         assertThat(get(null, "/account/password.html").body()).contains("パスワードの変更");
     }
 
@@ -77,18 +75,5 @@ class PasswordChangeIT extends AppTestSupport {
         jdbc.sql("UPDATE staff SET password_changed_at = ? WHERE user_id = ?")
                 .params(OffsetDateTime.now().minusDays(59), user).update();
         assertThat(rest("init1234")).isEqualTo(200);
-    }
-
-    /** The Tasklist login as the browser does it: CSRF cookie first, then the form POST with its header. */
-    private int webappLogin(String password) throws Exception {
-        var client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        client.send(HttpRequest.newBuilder(URI.create(url("/camunda/app/tasklist/default/"))).GET().build(),
-                HttpResponse.BodyHandlers.discarding());
-        String token = ((CookieManager) client.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
-                .filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
-        return client.send(HttpRequest.newBuilder(URI.create(url("/camunda/api/admin/auth/user/default/login/tasklist")))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 }

@@ -1,5 +1,10 @@
 package org.mcsgov.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,6 +49,7 @@ public class Tasklist {
     private static final By MODAL = By.cssSelector(".modal-dialog");
     private static final By TASK_PANE = By.cssSelector("[cam-tasklist-task]");
     private static final int RELOAD_SECONDS = 2;
+    private static final JsonNode LABELS = labels();
     private static final Pattern TASK_ID = Pattern.compile("[?&]task=([0-9a-fA-F-]+)");
 
     private final WebDriver driver;
@@ -113,14 +119,14 @@ public class Tasklist {
      * generic form of a process without one). Fill it with {@link #fill}, then {@link #submitStart()}.
      */
     public Tasklist startProcess(String processName) {
-        click(By.xpath("//a[contains(normalize-space(.),'Start process')]"), "Start process");
+        click(By.xpath("//a[contains(normalize-space(.)," + literal(label("START_PROCESS")) + ")]"), "Start process");
         WebElement modal = waitFor(ExpectedConditions.visibilityOfElementLocated(MODAL));
         click(By.xpath("//div[contains(@class,'modal-dialog')]//ul[contains(@class,'processes')]//a[normalize-space(.)="
                 + literal(processName) + "]"), "process '" + processName + "' in the Start process dialog");
         waitFor(d -> modal.findElements(By.xpath(".//h3[contains(normalize-space(.)," + literal(processName) + ")]"))
                 .stream().anyMatch(WebElement::isDisplayed)
                 && (visible(modal, By.cssSelector(".fjs-form")) || visible(modal, By.cssSelector("[cam-tasklist-form-generic]"))
-                        || visible(modal, By.xpath(".//*[contains(.,'Business Key')]"))),
+                        || visible(modal, By.xpath(".//*[contains(.," + literal(label("BUSINESS_KEY")) + ")]"))),
                 "start form of '" + processName + "'");
         return this;
     }
@@ -129,7 +135,7 @@ public class Tasklist {
     public Tasklist submitStart() {
         WebElement modal = driver.findElement(MODAL);
         click(By.xpath("//div[contains(@class,'modal-dialog')]//div[contains(@class,'modal-footer')]"
-                + "//button[normalize-space(.)='Start']"), "the Start button");
+                + "//button[normalize-space(.)=" + literal(label("START")) + "]"), "the Start button");
         waitFor(d -> {
             try {
                 for (WebElement error : modal.findElements(By.cssSelector(".alert-danger"))) {
@@ -142,7 +148,7 @@ public class Tasklist {
                 return true; // the dialog has been removed from the page
             }
         }, "the Start process dialog to close");
-        waitFor(d -> notificationText().contains("The process has been started"), "'The process has been started'");
+        waitFor(d -> notificationText().contains(label("PROCESS_START_OK")), "'" + label("PROCESS_START_OK") + "'");
         return this;
     }
 
@@ -280,7 +286,7 @@ public class Tasklist {
             WebElement pane = d.findElement(TASK_PANE);
             return pane.getText().trim().startsWith(taskName)
                     && visible(pane, By.cssSelector(".fjs-form"))
-                    && visible(pane, By.xpath(".//div[contains(@class,'form-actions')]//button[normalize-space(.)='Complete']"));
+                    && visible(pane, By.xpath(".//div[contains(@class,'form-actions')]//button[normalize-space(.)=" + literal(label("COMPLETE")) + "]"));
         }, "form of task '" + taskName + "' (" + taskId + ")");
     }
 
@@ -353,7 +359,7 @@ public class Tasklist {
     public void complete() {
         String url = driver.getCurrentUrl();
         String taskId = taskIdOf(url).orElseThrow(() -> new IllegalStateException("no task open: " + url));
-        click(By.xpath("//div[@cam-tasklist-task]//div[contains(@class,'form-actions')]//button[normalize-space(.)='Complete']"),
+        click(By.xpath("//div[@cam-tasklist-task]//div[contains(@class,'form-actions')]//button[normalize-space(.)=" + literal(label("COMPLETE")) + "]"),
                 "the Complete button");
         waitFor(d -> {
             failOnError("completing task " + taskId);
@@ -530,6 +536,27 @@ public class Tasklist {
     }
 
     /** An XPath string literal for any text (Japanese brackets and quotes included). */
+    /**
+     * A Tasklist label as the test browser sees it: it asks for Japanese (Browser: --lang=ja), so Tasklist shows the
+     * labels of this application's locales/ja.json.
+     */
+    public static String label(String key) {
+        JsonNode label = LABELS.get(key);
+        if (label == null) {
+            throw new IllegalArgumentException("no Japanese Tasklist label " + key);
+        }
+        return label.asText();
+    }
+
+    private static JsonNode labels() {
+        try (InputStream in = Tasklist.class.getResourceAsStream(
+                "/META-INF/resources/webjars/camunda/app/tasklist/locales/ja.json")) {
+            return new ObjectMapper().readTree(in).get("labels");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static String literal(String text) {
         if (!text.contains("'")) {
             return "'" + text + "'";

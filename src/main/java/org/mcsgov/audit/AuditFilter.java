@@ -1,0 +1,152 @@
+package org.mcsgov.audit;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.mcsgov.audit.AuditLog.Event;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Outermost filter of the REST interfaces and the webapps' login: it sees every outcome, including the refusals of
+ * the authentication and password-change filters behind it. Recorded: the webapps' logins (success and failure) and
+ * logouts; every request to /api and /engine-rest, where HTTP Basic makes each request its own login (refused with
+ * 401, or 403 for a password to change: a failed login; otherwise a read or a change by that user); and what a
+ * webapp user changes or reads of a case (variables, forms) through the webapps' engine API. The process instance
+ * comes from the path or the JSON answer ("processInstanceId"), so the controllers need not know about the audit.
+ */
+class AuditFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditFilter.class);
+    private static final String ENGINE = "default";
+    private static final Pattern WEBAPP_LOGIN = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/login/([^/]+)");
+    private static final Pattern WEBAPP_LOGOUT = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/logout");
+    /** What a Tasklist or Cockpit user reads of a case: its variables and forms (lists and counts are not logged). */
+    private static final Pattern WEBAPP_DATA_READ = Pattern.compile(
+            "/(task|process-instance|execution)/[^/]+/(form-variables|variables|deployed-form|rendered-form|form)"
+                    + "|/history/variable-instance");
+    private static final Pattern INSTANCE_IN_PATH = Pattern.compile("/process-instance/([0-9a-fA-F-]{8,64})");
+    private static final Pattern TASK_IN_PATH = Pattern.compile("/task/([0-9a-fA-F-]{8,64})(/|$)");
+    private static final Pattern STARTED = Pattern.compile("/process-definition/.+/(start|submit-form)$");
+    private static final Pattern STARTED_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern INSTANCE_IN_JSON = Pattern.compile("\"processInstanceId\"\\s*:\\s*\"([^\"]+)\"");
+    private static final int JSON_SCAN_LIMIT = 64 * 1024;
+
+    private final AuditLog audit;
+    private final HistoryService history;
+
+    AuditFilter(AuditLog audit, HistoryService history) {
+        this.audit = audit;
+        this.history = history;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String uri = request.getRequestURI().substring(request.getContextPath().length());
+        Matcher webappLogin = WEBAPP_LOGIN.matcher(uri);
+        boolean post = "POST".equals(request.getMethod());
+        boolean isLogin = post && webappLogin.matches();
+        boolean isLogout = post && WEBAPP_LOGOUT.matcher(uri).matches();
+        boolean rest = uri.startsWith("/api/") || uri.startsWith("/engine-rest/");
+        boolean webappData = uri.startsWith("/camunda/api/engine/")
+                && (!"GET".equals(request.getMethod()) || WEBAPP_DATA_READ.matcher(uri).find());
+        if (!isLogin && !isLogout && !rest && !webappData) {
+            chain.doFilter(request, response);   // the webapps' pages, session checks, lists and counts
+            return;
+        }
+        String user = isLogin ? request.getParameter("username") : rest ? basicUser(request) : sessionUser(request);
+        var recorded = new ContentCachingResponseWrapper(response);
+        try {
+            chain.doFilter(request, recorded);
+        } finally {
+            int status = recorded.getStatus();
+            String path = uri + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+            Event event;
+            String detail = null;
+            if (isLogin) {
+                event = status < 300 ? Event.LOGIN : Event.LOGIN_FAILED;
+                detail = "webapp " + webappLogin.group(1) + (status != HttpServletResponse.SC_FORBIDDEN ? ""
+                        : body(recorded).contains("PasswordChangeRequired") ? ": password change required"
+                        : ": no access to the application");
+            } else if (isLogout) {
+                event = Event.LOGOUT;
+            } else if (rest && (status == HttpServletResponse.SC_UNAUTHORIZED || status == HttpServletResponse.SC_FORBIDDEN
+                    && body(recorded).contains("PasswordChangeRequired"))) {
+                event = Event.LOGIN_FAILED;
+                detail = status == HttpServletResponse.SC_FORBIDDEN ? "HTTP Basic: password change required"
+                        : "HTTP Basic: refused";
+            } else {
+                event = "GET".equals(request.getMethod()) ? Event.READ : Event.CHANGE;
+            }
+            try {
+                audit.record(event, user, request.getMethod(), path, status, processInstance(path, recorded),
+                        request.getRemoteAddr(), detail);
+            } catch (RuntimeException e) {
+                log.error("audit log not written for {} {} by {}", request.getMethod(), path, user, e);
+            }
+            recorded.copyBodyToResponse();
+        }
+    }
+
+    /** The user logged in to the webapps, from their session (read before a logout ends it). */
+    private static String sessionUser(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return null;
+        }
+        var authentications = AuthenticationUtil.getAuthsFromSession(session);
+        var authentication = authentications == null ? null
+                : authentications.getAuthenticationForProcessEngine(ENGINE);
+        return authentication == null ? null : authentication.getIdentityId();
+    }
+
+    /** The process instance of the path (an instance, or a task's: from history, as the task may be done), or of the answer. */
+    private String processInstance(String path, ContentCachingResponseWrapper response) {
+        Matcher inPath = INSTANCE_IN_PATH.matcher(path);
+        if (inPath.find()) {
+            return inPath.group(1);
+        }
+        Matcher task = TASK_IN_PATH.matcher(path);
+        if (task.find()) {
+            var historic = history.createHistoricTaskInstanceQuery().taskId(task.group(1)).singleResult();
+            return historic == null ? null : historic.getProcessInstanceId();
+        }
+        String type = response.getContentType();
+        if (type == null || !type.contains("json")) {
+            return null;
+        }
+        Matcher inJson = (STARTED.matcher(path).find() ? STARTED_ID : INSTANCE_IN_JSON).matcher(body(response));
+        return inJson.find() ? inJson.group(1) : null;
+    }
+
+    private static String body(ContentCachingResponseWrapper response) {
+        byte[] content = response.getContentAsByteArray();
+        return new String(content, 0, Math.min(content.length, JSON_SCAN_LIMIT), StandardCharsets.UTF_8);
+    }
+
+    private static String basicUser(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.startsWith("Basic ")) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(header.substring(6)), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon > 0 ? decoded.substring(0, colon) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.mcsgov.audit;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.mcsgov.platform.EngineClock;
+import org.mcsgov.platform.Rows;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The audit log (A8-1, A8-3): append-only, so this service only inserts and reads; nothing in the application
+ * updates or deletes a row.
+ */
+@Service
+public class AuditLog {
+
+    /** What a row records: a login, a failed one, a logout (A11-4), a read or a change. */
+    public enum Event { LOGIN, LOGIN_FAILED, LOGOUT, READ, CHANGE }
+
+    public record Entry(long id, OffsetDateTime at, String event, String userId, String method, String path, int status,
+                        String processInstanceId, String remoteAddress, String detail) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public AuditLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void record(Event event, String userId, String method, String path, int status, String processInstanceId,
+                String remoteAddress, String detail) {
+        jdbc.sql("""
+                INSERT INTO audit_log (at, event, user_id, method, path, status, process_instance_id, remote_address,
+                                       detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(Rows.now(), event.name(), cut(userId, 255), method, cut(path, 2000), status,
+                        processInstanceId, cut(remoteAddress, 100), cut(detail, 1000))
+                .update();
+    }
+
+    /** The rows of the days from..to (inclusive, in Japan time), oldest first. */
+    public List<Entry> between(LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                SELECT id, at, event, user_id, method, path, status, process_instance_id, remote_address, detail
+                FROM audit_log WHERE at >= ? AND at < ? ORDER BY id""")
+                .params(Timestamp.from(from.atStartOfDay(EngineClock.ZONE).toInstant()),
+                        Timestamp.from(to.plusDays(1).atStartOfDay(EngineClock.ZONE).toInstant()))
+                .query((rs, n) -> new Entry(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class),
+                        rs.getString("event"), rs.getString("user_id"), rs.getString("method"), rs.getString("path"),
+                        rs.getInt("status"), rs.getString("process_instance_id"), rs.getString("remote_address"),
+                        rs.getString("detail")))
+                .list();
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+}

@@ -1,0 +1,32 @@
+// Replaces the webjar's app/tasklist/scripts/config.js (this application's classes come first on the class path).
+// Japanese (locales/ja.json, ours) for browsers whose first language is Japanese; English for the others, and for
+// any label not translated.
+export default {
+  locales: {
+    availableLocales: ['ja', 'en', 'de'],
+    fallbackLocale: 'en'
+  },
+  // as shipped
+  shortcuts: {
+    claimTask: {
+      key: 'ctrl+alt+c',
+      description: 'claims the currently selected task'
+    },
+    focusFilter: {
+      key: 'ctrl+shift+f',
+      description: 'set the focus to the first filter in the list'
+    },
+    focusList: {
+      key: 'ctrl+alt+l',
+      description: 'sets the focus to the first task in the list'
+    },
+    focusForm: {
+      key: 'ctrl+alt+f',
+      description: 'sets the focus to the first input field in a task form'
+    },
+    startProcess: {
+      key: 'ctrl+alt+p',
+      description: 'opens the start process modal dialog'
+    }
+  }
+};
