@@ -9,7 +9,6 @@ import java.util.stream.Stream;
 import org.mcsgov.directory.DirectoryService;
 import org.mcsgov.directory.Role;
 import org.mcsgov.group.GroupService;
-import org.mcsgov.offboarding.DeviceLoans;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,6 +52,9 @@ public class RegisterPages {
                                 String processInstanceId) {
     }
 
+    public record DeviceRef(String assetNumber, String kind, String model, OffsetDateTime since, String lentBy) {
+    }
+
     public record GroupRef(long id, String name, String role, OffsetDateTime since, boolean readable) {
     }
 
@@ -76,17 +78,15 @@ public class RegisterPages {
     private final Visibility visibility;
     private final DirectoryService directory;
     private final GroupService groups;
-    private final DeviceLoans deviceLoans;
     private final Links links;
     private final MembershipList memberships;
 
     public RegisterPages(JdbcClient jdbc, Visibility visibility, DirectoryService directory, GroupService groups,
-                         DeviceLoans deviceLoans, Links links, MembershipList memberships) {
+                         Links links, MembershipList memberships) {
         this.jdbc = jdbc;
         this.visibility = visibility;
         this.directory = directory;
         this.groups = groups;
-        this.deviceLoans = deviceLoans;
         this.links = links;
         this.memberships = memberships;
     }
@@ -147,7 +147,9 @@ public class RegisterPages {
         model.addAttribute("attestations", attestations);
         model.addAttribute("suspensions", suspensions);
         model.addAttribute("currentGroups", currentGroups);
-        model.addAttribute("devices", deviceLoans.onLoan(id));
+        model.addAttribute("devices", rows(DeviceRef.class, """
+                SELECT d.asset_number, d.kind, d.model, l.valid_from, l.lent_by FROM device_loan l
+                JOIN device d ON d.id = l.device_id WHERE l.staff_id = ? AND l.valid_to IS NULL ORDER BY l.valid_from""", id));
         model.addAttribute("tasks", links.tasksOf(instances));
         return "register/staff";
     }

@@ -70,7 +70,13 @@ class RegisterPagesIT extends AppTestSupport {
             "nurse-staff, /register/facilities/nurse, 403", "nurse-staff, /register/facilities, 403",
             "nurse-staff, /register/facilities.csv, 403", "nurse-staff, /register/staff, 200",
             "nurse-admin, /register/nonsense, 404", "nurse-admin, /register/groups/999999999, 404",
-            "nurse-admin, /register/memberships?on=yesterday, 400"})
+            "nurse-admin, /register/memberships?on=yesterday, 400",
+            // devices and take-outs: the facility's managers and administrators, the holder or applicant, the office
+            "nurse-staff, /register/devices, 200", "nurse-admin, /register/takeouts.csv, 200",
+            "pharm-staff, /register/takeouts, 200",
+            // the audit log: the office only
+            "office, /register/audit-log, 200", "nurse-admin, /register/audit-log, 403",
+            "nurse-admin, /register/audit-log.csv, 403", "clinic-coord, /register/audit-log.csv, 403"})
     @DisplayName("A7/A8-1: pages open for the facility's roles, the members and the office, 403 for others")
     void pageAccess(String user, String template, int status) {
         var response = get(user, path(template));
@@ -91,7 +97,10 @@ class RegisterPagesIT extends AppTestSupport {
             "nurse-admin, /register/facilities.csv, さくら訪問看護ステーション, みどり薬局",
             "office, /register/facilities.csv, みどり薬局, nobody-at-all",
             "nurse-admin, /register/memberships.csv, " + RegisterFixtures.LEFT_REASON + ", 山田 太郎様",
-            "pharm-admin, /register/memberships.csv?group={nurseGroup}, グループ, " + RegisterFixtures.LEFT_REASON})
+            "pharm-admin, /register/memberships.csv?group={nurseGroup}, グループ, " + RegisterFixtures.LEFT_REASON,
+            "nurse-admin, /register/devices.csv, NS-SP-01, CL-PC-01", "nurse-staff, /register/devices.csv, NS-SP-01, NS-TAB-01",
+            "pharm-admin, /register/devices, PH-PC-01, NS-SP-01", "office, /register/devices.csv, CL-TAB-01, nobody-at-all",
+            "nurse-admin, /register/staff/{nurseStaff}, NS-SP-01, CL-PC-01"})
     @DisplayName("A7/A8-1: lists and CSV exports hold exactly the rows the person may read")
     void listScope(String user, String template, String listed, String notListed) {
         var response = get(user, path(template));
@@ -137,6 +146,17 @@ class RegisterPagesIT extends AppTestSupport {
         String page = get(user, "/register/facilities/clinic").body();
         assertThat(page.contains("/camunda/app/tasklist/default/#/?task=" + taskId)).isEqualTo(shown);
         assertThat(page.contains("/camunda/app/cockpit/default/#/process-instance/" + instance)).isEqualTo(shown);
+    }
+
+    @Test
+    @DisplayName("A8-1: the office reads the audit log on a page and as CSV, filtered by person and day")
+    void auditLog() {
+        assertThat(get("nurse-admin", "/api/staff/nurse-admin/groups").statusCode()).isEqualTo(200);
+        var csv = get("office", "/register/audit-log.csv?user=nurse-admin&event=READ&on="
+                + org.mcsgov.platform.EngineClock.today());
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body()).startsWith("\uFEFF日時,種類,ユーザーID").contains("閲覧,nurse-admin,GET,/api/staff/nurse-admin/groups,200")
+                .doesNotContain(",office,");
     }
 
     @Test
