@@ -94,6 +94,9 @@ class RegisterBrowserIT extends BrowserTestSupport {
 
         driver.get(url("/register/memberships?group=" + nurseGroup));
         shot("membership-list");
+        driver.get(url("/register/devices"));
+        assertThat(text()).contains("NS-SP-01", "中村 愛").doesNotContain("CL-PC-01");
+        shot("device-list");
 
         driver.findElement(By.cssSelector("form.logout button")).click();
         waitFor(d -> d.getCurrentUrl().contains("/register/login"));
@@ -110,6 +113,17 @@ class RegisterBrowserIT extends BrowserTestSupport {
         shot("forbidden");
         driver.get(url("/register/groups"));
         assertThat(text()).doesNotContain(RegisterFixtures.NURSE_GROUP);
+        driver.findElement(By.cssSelector("form.logout button")).click();
+        waitFor(d -> d.getCurrentUrl().contains("/register/login"));
+
+        // the association office reads the audit log (A8-1)
+        driver.findElement(By.name("username")).sendKeys("office");
+        driver.findElement(By.name("password")).sendKeys(DEMO_PASSWORD);
+        driver.findElement(By.cssSelector("main.login button[type=submit]")).click();
+        waitFor(d -> d.getCurrentUrl().endsWith("/register"));
+        driver.get(url("/register/audit-log"));
+        assertThat(text()).contains("監査ログ", "ログイン", "nurse-admin");
+        shot("audit-log");
     }
 
     private String text() {
