@@ -149,13 +149,15 @@ class RegisterPagesIT extends AppTestSupport {
     }
 
     @Test
-    @DisplayName("A8-1: the office reads the audit log on a page and as CSV, filtered by person and day")
+    @DisplayName("A8-1: the office reads the audit log (register reads included) on a page and as CSV, by person and day")
     void auditLog() {
         assertThat(get("nurse-admin", "/api/staff/nurse-admin/groups").statusCode()).isEqualTo(200);
+        assertThat(get("nurse-admin", "/register/staff?q=ナカムラ").statusCode()).isEqualTo(200);
         var csv = get("office", "/register/audit-log.csv?user=nurse-admin&event=READ&on="
                 + org.mcsgov.platform.EngineClock.today());
         assertThat(csv.statusCode()).isEqualTo(200);
-        assertThat(csv.body()).startsWith("\uFEFF日時,種類,ユーザーID").contains("閲覧,nurse-admin,GET,/api/staff/nurse-admin/groups,200")
+        assertThat(csv.body()).startsWith("\uFEFF日時,種類,ユーザーID").contains("閲覧,nurse-admin,GET,/api/staff/nurse-admin/groups,200",
+                "閲覧,nurse-admin,GET,/register/staff?q=")
                 .doesNotContain(",office,");
     }
 
