@@ -128,33 +128,55 @@ public class ReviewSteps {
         };
     }
 
-    /** The reviews of one chunk (loopCounter of the campaign's fan-out). */
+    /** The reviews of one chunk (loopCounter of the campaign's fan-out) and the dates of the chunk's timers. */
     public JavaDelegate loadChunk() {
         return execution -> {
+            Object campaignId = execution.getVariable("campaignId");
             List<Long> ids = jdbc.sql("SELECT id FROM group_review WHERE campaign_id = ? AND chunk_no = ? ORDER BY id")
-                    .params(execution.getVariable("campaignId"), execution.getVariable("chunkNo"))
-                    .query(Long.class).list();
-            execution.setProcessBusinessKey("review:" + execution.getVariable("campaignId") + ":chunk:"
-                    + execution.getVariable("chunkNo"));
+                    .params(campaignId, execution.getVariable("chunkNo")).query(Long.class).list();
+            Date[] campaign = jdbc.sql("SELECT started_at, deadline FROM review_campaign WHERE id = ?").param(campaignId)
+                    .query((rs, n) -> new Date[] {rs.getTimestamp(1), rs.getTimestamp(2)}).single();
+            Date started = campaign[0];
+            Date deadline = campaign[1];
+            execution.setProcessBusinessKey("review:" + campaignId + ":chunk:" + execution.getVariable("chunkNo"));
             execution.setVariable("reviewIds", Lists.join(ids));
+            execution.setVariable("deadline", deadline);
+            execution.setVariable("remindAt", new Date(started.getTime() + (deadline.getTime() - started.getTime()) / 2));
+            execution.setVariable("remindBeforeAt", before(deadline, schedules.getReviewRemindBefore()));
         };
     }
 
     /**
-     * One group's review: who reviews, the timers' dates from the campaign, and the members from the register as
+     * A timer of the chunk fired (reminder, escalation, deadline): the message goes to the chunk's group reviews
+     * still waiting for it, so one timer job serves a whole chunk and a decided group hears nothing.
+     */
+    public JavaDelegate signal(String message) {
+        return execution -> {
+            var runtime = execution.getProcessEngineServices().getRuntimeService();
+            int reached = 0;
+            for (var group : runtime.createProcessInstanceQuery().superProcessInstanceId(execution.getProcessInstanceId())
+                    .list()) {
+                reached += runtime.createMessageCorrelation(message).processInstanceId(group.getId())
+                        .correlateAllWithResult().size();
+            }
+            log.info("[{}] {} sent to {} undecided group reviews", execution.getBusinessKey(), message, reached);
+        };
+    }
+
+    /**
+     * One group's review: who reviews, the campaign's deadline, and the members from the register as
      * the checklist's options (keepIds preset to all: the reviewer unticks whom to remove).
      */
     public JavaDelegate prepare() {
         return execution -> {
             long reviewId = Vars.id(execution, "reviewId", "見直し");
             var review = jdbc.sql("""
-                    SELECT r.group_id, r.reviewer_user_id, r.campaign_id, c.started_at, c.deadline
+                    SELECT r.group_id, r.reviewer_user_id, r.campaign_id, c.deadline
                     FROM group_review r JOIN review_campaign c ON c.id = r.campaign_id WHERE r.id = ?""")
                     .param(reviewId).query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getLong(3),
-                            rs.getTimestamp(4), rs.getTimestamp(5)}).single();
+                            rs.getTimestamp(4)}).single();
             Group group = groups.group((Long) review[0]).orElseThrow();
-            Date started = (Date) review[3];
-            Date deadline = (Date) review[4];
+            Date deadline = (Date) review[3];
             execution.setProcessBusinessKey("review:" + review[2] + ":group:" + group.id());
             execution.setVariable("groupId", group.id());
             execution.setVariable("groupActive", group.isActive());
@@ -169,8 +191,6 @@ public class ReviewSteps {
             execution.setVariable("reviewGroup", reviewer == null ? Role.MCS_ADMIN.groupId(group.facilityId())
                     : Role.COORDINATOR.groupId(group.facilityId()));
             execution.setVariable("deadline", deadline);
-            execution.setVariable("remindAt", new Date(started.getTime() + (deadline.getTime() - started.getTime()) / 2));
-            execution.setVariable("remindBeforeAt", before(deadline, schedules.getReviewRemindBefore()));
             List<Member> members = reviewable(group);
             Map<Long, String> last = lastDecisions(members);
             Set<Long> suspended = suspended(members);

@@ -14,6 +14,8 @@ import org.mcsgov.ProcessTestSupport;
 import org.mcsgov.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -27,6 +29,12 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {"camunda.bpm.job-execution.enabled=true",
         "camunda.bpm.job-execution.max-jobs-per-acquisition=10", "camunda.bpm.job-execution.wait-time-in-millis=200"})
 class MembershipReviewBenchmark extends ProcessTestSupport {
+
+    /** An H2 file, not the tests' in-memory database, which would live in the 1 GiB heap being measured. */
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.fresh("bench").forEach((key, value) -> registry.add(key, () -> value));
+    }
 
     private static final int REMOVALS = Integer.getInteger("bench.removals", 5000);
 
@@ -137,9 +145,14 @@ class MembershipReviewBenchmark extends ProcessTestSupport {
     private static long waitFor(LongSupplier count, long expected, int maxSeconds) throws InterruptedException {
         long deadline = System.nanoTime() + maxSeconds * 1_000_000_000L;
         long now = count.getAsLong();
+        long reported = System.nanoTime();
         while (now < expected && System.nanoTime() < deadline) {
             Thread.sleep(100);
             now = count.getAsLong();
+            if (System.nanoTime() - reported > 30_000_000_000L) {
+                System.out.printf("BENCH ... %d of %d%n", now, expected);
+                reported = System.nanoTime();
+            }
         }
         return now;
     }
