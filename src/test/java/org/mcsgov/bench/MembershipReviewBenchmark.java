@@ -27,7 +27,8 @@ import org.springframework.test.context.TestPropertySource;
  * and the time to apply 5,000 removals through membership-removal (MCS confirmations included, done by the bench).
  */
 @TestPropertySource(properties = {"camunda.bpm.job-execution.enabled=true",
-        "camunda.bpm.job-execution.max-jobs-per-acquisition=10", "camunda.bpm.job-execution.wait-time-in-millis=200"})
+        "camunda.bpm.job-execution.max-jobs-per-acquisition=10", "camunda.bpm.job-execution.wait-time-in-millis=200",
+        "camunda.bpm.job-execution.core-pool-size=4", "camunda.bpm.job-execution.max-pool-size=4"})
 class MembershipReviewBenchmark extends ProcessTestSupport {
 
     /** An H2 file, not the tests' in-memory database, which would live in the 1 GiB heap being measured. */
@@ -37,6 +38,7 @@ class MembershipReviewBenchmark extends ProcessTestSupport {
     }
 
     private static final int REMOVALS = Integer.getInteger("bench.removals", 5000);
+    // -Dbench.clinics=N: N clinics of 100 groups each (default 100: the city's 10,000 groups)
 
     @Autowired JdbcTemplate jdbc;
 
@@ -44,7 +46,8 @@ class MembershipReviewBenchmark extends ProcessTestSupport {
     void cityCampaign() throws InterruptedException {
         String db = TestDatabase.postgres() ? "PostgreSQL" : "H2";
         long t0 = System.nanoTime();
-        CityRegister.City city = new CityRegister(jdbc, directory, identityService).load(CityRegister.Shape.CITY);
+        CityRegister.Shape shape = new CityRegister.Shape(Integer.getInteger("bench.clinics", 100), 100, 4, 100, 20);
+        CityRegister.City city = new CityRegister(jdbc, directory, identityService).load(shape);
         int groupCount = city.groupIds().size();
         System.out.printf("%nBENCH [%s] register loaded: %d groups, %d memberships in %.1f s%n", db, groupCount,
                 city.memberships(), seconds(t0));
