@@ -71,7 +71,11 @@ public abstract class ProcessTestSupport {
 
     /** Completes the process instance's only open task the way the user does in Tasklist: claim, then complete. */
     protected void complete(ProcessInstance instance, String userId, Map<String, Object> variables) {
-        Task task = singleTask(instance, userId);
+        complete(singleTask(instance, userId), userId, variables);
+    }
+
+    /** Completes the task as the user does in Tasklist: claim (if nobody has it), then complete. */
+    protected void complete(Task task, String userId, Map<String, Object> variables) {
         as(userId);
         try {
             if (task.getAssignee() == null) {

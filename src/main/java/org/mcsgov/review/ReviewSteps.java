@@ -203,9 +203,12 @@ public class ReviewSteps {
             execution.setVariable("reviewSummary", "グループ: " + group.name() + "（メンバー " + members.size() + "人）\n期限: "
                     + LocalDate.ofInstant(deadline.toInstant(), EngineClock.ZONE)
                     + "\n残すメンバーにチェックを付けたままにし、外すメンバーのチェックを外してください。");
-            execution.setVariable("keepNeedsJustification", keepNeedsJustification);
-            execution.setVariable("applyAtOnce", applyAtOnce);
         };
+    }
+
+    /** The gateway after a group's review (mcs.review.apply): a property, not a variable of 10,000 instances. */
+    public boolean isApplyAtOnce() {
+        return applyAtOnce;
     }
 
     /**

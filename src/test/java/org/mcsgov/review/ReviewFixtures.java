@@ -99,15 +99,7 @@ public abstract class ReviewFixtures extends ProcessTestSupport {
         if (justification != null) {
             form.put("justification", justification);
         }
-        as(reviewer);
-        try {
-            if (task.getAssignee() == null) {
-                taskService.claim(task.getId(), reviewer);
-            }
-            taskService.complete(task.getId(), form);
-        } finally {
-            identityService.clearAuthentication();
-        }
+        complete(task, reviewer, form);
     }
 
     /** Moves the engine's clock forward by days and runs what fell due. */
