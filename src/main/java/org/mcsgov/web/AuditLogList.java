@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** 監査ログ (A8-1, A8-3): logins and requests, newest first; the association office only. */
 @Component
-@Order(8)
+@Order(9)
 public class AuditLogList implements RegisterList<AuditLogList.Row> {
 
     public record Row(long id, OffsetDateTime at, String event, String userId, String method, String path, int status,

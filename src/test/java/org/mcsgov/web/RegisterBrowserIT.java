@@ -42,6 +42,7 @@ class RegisterBrowserIT extends BrowserTestSupport {
     void register() {
         fixtures = new RegisterFixtures(context);
         nurseGroup = fixtures.nurseGroup();
+        fixtures.reviewCampaign(nurseGroup);
     }
 
     @Test
@@ -124,6 +125,9 @@ class RegisterBrowserIT extends BrowserTestSupport {
         driver.get(url("/register/audit-log"));
         assertThat(text()).contains("監査ログ", "ログイン", "nurse-admin");
         shot("audit-log");
+        driver.get(url("/register/reviews"));
+        assertThat(text()).contains("見直し", "さくら訪問看護ステーション");
+        shot("review-list");
     }
 
     private String text() {

@@ -2,6 +2,7 @@ package org.mcsgov.web;
 
 import org.mcsgov.directory.DirectoryService;
 import org.mcsgov.group.GroupService;
+import org.mcsgov.platform.Rows;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -44,6 +45,24 @@ final class RegisterFixtures {
                 .findFirst().orElseThrow().membershipId();
         groups.closeMembership(managersMembership, "nurse-admin", LEFT_REASON, SOURCE);
         return group.id();
+    }
+
+    /** An open review campaign of the nurse station with its group reviewed by nurse-coord (as if just opened). */
+    long reviewCampaign(long groupId) {
+        var existing = jdbc.sql("SELECT campaign_id FROM group_review WHERE group_id = ?").param(groupId)
+                .query(Long.class).optional();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        var now = Rows.now();
+        long campaign = Rows.insert(jdbc, """
+                INSERT INTO review_campaign (facility_id, started_by, started_at, deadline, default_decision, status,
+                    process_instance_id) VALUES ('nurse', 'nurse-admin', ?, ?, 'NO_CHANGE', 'OPEN', ?)""",
+                now, now, SOURCE);
+        jdbc.sql("""
+                INSERT INTO group_review (campaign_id, group_id, facility_id, chunk_no, reviewer_user_id, status)
+                VALUES (?, ?, 'nurse', 0, 'nurse-coord', 'OPEN')""").params(campaign, groupId).update();
+        return campaign;
     }
 
     long clinicGroup() {

@@ -40,6 +40,7 @@ class RegisterPagesIT extends AppTestSupport {
     void register() {
         fixtures = new RegisterFixtures(context);
         nurseGroup = fixtures.nurseGroup();
+        fixtures.reviewCampaign(nurseGroup);
         clinicGroup = fixtures.clinicGroup();
     }
 
@@ -76,7 +77,10 @@ class RegisterPagesIT extends AppTestSupport {
             "pharm-staff, /register/takeouts, 200",
             // the audit log: the office only
             "office, /register/audit-log, 200", "nurse-admin, /register/audit-log, 403",
-            "nurse-admin, /register/audit-log.csv, 403", "clinic-coord, /register/audit-log.csv, 403"})
+            "nurse-admin, /register/audit-log.csv, 403", "clinic-coord, /register/audit-log.csv, 403",
+            // review campaigns and their reports: the office, as /api/reviews
+            "office, /register/reviews, 200", "nurse-admin, /register/reviews, 403",
+            "nurse-admin, /register/review-groups.csv, 403"})
     @DisplayName("A7/A8-1: pages open for the facility's roles, the members and the office, 403 for others")
     void pageAccess(String user, String template, int status) {
         var response = get(user, path(template));
@@ -100,7 +104,9 @@ class RegisterPagesIT extends AppTestSupport {
             "pharm-admin, /register/memberships.csv?group={nurseGroup}, グループ, " + RegisterFixtures.LEFT_REASON,
             "nurse-admin, /register/devices.csv, NS-SP-01, CL-PC-01", "nurse-staff, /register/devices.csv, NS-SP-01, NS-TAB-01",
             "pharm-admin, /register/devices, PH-PC-01, NS-SP-01", "office, /register/devices.csv, CL-TAB-01, nobody-at-all",
-            "nurse-admin, /register/staff/{nurseStaff}, NS-SP-01, CL-PC-01"})
+            "nurse-admin, /register/staff/{nurseStaff}, NS-SP-01, CL-PC-01",
+            "office, /register/reviews.csv, さくら訪問看護ステーション, nobody-at-all",
+            "office, /register/review-groups.csv?facility=nurse, " + RegisterFixtures.NURSE_GROUP + ", 山田 太郎様"})
     @DisplayName("A7/A8-1: lists and CSV exports hold exactly the rows the person may read")
     void listScope(String user, String template, String listed, String notListed) {
         var response = get(user, path(template));
