@@ -4,6 +4,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -69,7 +71,11 @@ public abstract class ProcessTestSupport {
 
     /** Completes the process instance's only open task the way the user does in Tasklist: claim, then complete. */
     protected void complete(ProcessInstance instance, String userId, Map<String, Object> variables) {
-        Task task = singleTask(instance, userId);
+        complete(singleTask(instance, userId), userId, variables);
+    }
+
+    /** Completes the task as the user does in Tasklist: claim (if nobody has it), then complete. */
+    protected void complete(Task task, String userId, Map<String, Object> variables) {
         as(userId);
         try {
             if (task.getAssignee() == null) {
@@ -132,6 +138,41 @@ public abstract class ProcessTestSupport {
                 return;
             }
             jobs.forEach(j -> engine.getManagementService().executeJob(j.getId()));
+        }
+    }
+
+    /** Jobs of the whole tree (e.g. the MCS actions of removals called by a called process). */
+    protected List<Job> jobs(ProcessInstance root) {
+        return engine.getManagementService().createJobQuery().executable().list().stream()
+                .filter(j -> root.getId().equals(j.getRootProcessInstanceId())).toList();
+    }
+
+    /** Runs every due job of the tree; a job that an earlier one removed (an interrupted timer) is skipped. */
+    protected void runAllJobs(ProcessInstance root) {
+        var management = engine.getManagementService();
+        for (List<Job> jobs = jobs(root); !jobs.isEmpty(); jobs = jobs(root)) {
+            jobs.stream().filter(j -> management.createJobQuery().jobId(j.getId()).count() > 0)
+                    .forEach(j -> management.executeJob(j.getId()));
+        }
+    }
+
+    /** Open tasks of the tree with this definition key. */
+    protected List<Task> tasks(ProcessInstance root, String key) {
+        Set<String> instances = runtimeService.createProcessInstanceQuery().rootProcessInstanceId(root.getId()).list()
+                .stream().map(ProcessInstance::getId).collect(Collectors.toSet());
+        return taskService.createTaskQuery().taskDefinitionKey(key).list().stream()
+                .filter(t -> instances.contains(t.getProcessInstanceId())).toList();
+    }
+
+    /** Every removal confirmed in MCS by the group's coordinator, as they would in Tasklist. */
+    protected void confirmRemovals(ProcessInstance root) {
+        for (Task task : tasks(root, "Task_ConfirmMcsAction")) {
+            as(task.getAssignee());
+            try {
+                taskService.complete(task.getId(), Map.of("mcsOutcome", "done"));
+            } finally {
+                identityService.clearAuthentication();
+            }
         }
     }
 }

@@ -52,7 +52,7 @@ public class AuditController {
     static FilterRegistrationBean<AuditFilter> auditFilter(AuditLog audit, HistoryService history) {
         var registration = new FilterRegistrationBean<>(new AuditFilter(audit, history));
         registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/admin/auth/user/*",
-                "/camunda/api/engine/*");
+                "/camunda/api/engine/*", "/register", "/register/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         registration.setName("mcs-audit");
         return registration;

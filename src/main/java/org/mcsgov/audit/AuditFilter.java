@@ -23,13 +23,16 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * the authentication and password-change filters behind it. Recorded: the webapps' logins (success and failure) and
  * logouts; every request to /api and /engine-rest, where HTTP Basic makes each request its own login (refused with
  * 401, or 403 for a password to change: a failed login; otherwise a read or a change by that user); and what a
- * webapp user changes or reads of a case (variables, forms) through the webapps' engine API. The process instance
+ * webapp user changes or reads of a case (variables, forms) through the webapps' engine API; the register pages'
+ * logins, logouts and what a logged-in person reads there (/register, session or HTTP Basic). The process instance
  * comes from the path or the JSON answer ("processInstanceId"), so the controllers need not know about the audit.
  */
 class AuditFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(AuditFilter.class);
     private static final String ENGINE = "default";
+    private static final String REGISTER_LOGIN = "/register/login";
+    private static final String REGISTER_LOGOUT = "/register/logout";
     private static final Pattern WEBAPP_LOGIN = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/login/([^/]+)");
     private static final Pattern WEBAPP_LOGOUT = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/logout");
     /** What a Tasklist or Cockpit user reads of a case: its variables and forms (lists and counts are not logged). */
@@ -57,16 +60,20 @@ class AuditFilter extends OncePerRequestFilter {
         String uri = request.getRequestURI().substring(request.getContextPath().length());
         Matcher webappLogin = WEBAPP_LOGIN.matcher(uri);
         boolean post = "POST".equals(request.getMethod());
-        boolean isLogin = post && webappLogin.matches();
-        boolean isLogout = post && WEBAPP_LOGOUT.matcher(uri).matches();
+        boolean registerLogin = post && uri.equals(REGISTER_LOGIN);
+        boolean isLogin = post && webappLogin.matches() || registerLogin;
+        boolean isLogout = post && (WEBAPP_LOGOUT.matcher(uri).matches() || uri.equals(REGISTER_LOGOUT));
         boolean rest = uri.startsWith("/api/") || uri.startsWith("/engine-rest/");
         boolean webappData = uri.startsWith("/camunda/api/engine/")
                 && (!"GET".equals(request.getMethod()) || WEBAPP_DATA_READ.matcher(uri).find());
-        if (!isLogin && !isLogout && !rest && !webappData) {
+        // the register pages (/register): what a logged-in person reads there, like a webapp or /api read
+        boolean register = (uri.equals("/register") || uri.startsWith("/register/")) && !uri.equals(REGISTER_LOGIN);
+        String user = isLogin ? request.getParameter("username") : rest ? basicUser(request)
+                : register && basicUser(request) != null ? basicUser(request) : sessionUser(request);
+        if (!isLogin && !isLogout && !rest && !webappData && !(register && user != null)) {
             chain.doFilter(request, response);   // the webapps' pages, session checks, lists and counts
             return;
         }
-        String user = isLogin ? request.getParameter("username") : rest ? basicUser(request) : sessionUser(request);
         var recorded = new ContentCachingResponseWrapper(response);
         try {
             chain.doFilter(request, recorded);
@@ -75,14 +82,18 @@ class AuditFilter extends OncePerRequestFilter {
             String path = uri + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
             Event event;
             String detail = null;
-            if (isLogin) {
+            if (registerLogin) {
+                // the register's login page answers a success with a redirect, a refusal with the form again
+                event = status == HttpServletResponse.SC_FOUND ? Event.LOGIN : Event.LOGIN_FAILED;
+                detail = "register";
+            } else if (isLogin) {
                 event = status < 300 ? Event.LOGIN : Event.LOGIN_FAILED;
                 detail = "webapp " + webappLogin.group(1) + (status != HttpServletResponse.SC_FORBIDDEN ? ""
                         : body(recorded).contains("PasswordChangeRequired") ? ": password change required"
                         : ": no access to the application");
             } else if (isLogout) {
                 event = Event.LOGOUT;
-            } else if (rest && (status == HttpServletResponse.SC_UNAUTHORIZED || status == HttpServletResponse.SC_FORBIDDEN
+            } else if ((rest || register) && (status == HttpServletResponse.SC_UNAUTHORIZED || status == HttpServletResponse.SC_FORBIDDEN
                     && body(recorded).contains("PasswordChangeRequired"))) {
                 event = Event.LOGIN_FAILED;
                 detail = status == HttpServletResponse.SC_FORBIDDEN ? "HTTP Basic: password change required"

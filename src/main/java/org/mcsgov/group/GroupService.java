@@ -169,6 +169,12 @@ public class GroupService {
         close(groupId, "ARCHIVED", reason, processInstanceId);
     }
 
+    /** group-archive: the archive with its reason code, so the history can be filtered by it (N2-1). */
+    public void archive(long groupId, ArchiveReason reason, String note, String actor, String processInstanceId) {
+        archive(groupId, reason.label() + (note == null ? "" : ": " + note), actor, processInstanceId);
+        jdbc.sql("UPDATE patient_group SET archive_reason = ? WHERE id = ?").params(reason.name(), groupId).update();
+    }
+
     private void close(long groupId, String status, String reason, String processInstanceId) {
         jdbc.sql("""
                 UPDATE patient_group SET status = ?, live_patient_id = NULL, closed_at = ?, close_reason = ?,

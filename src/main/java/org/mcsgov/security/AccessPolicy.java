@@ -29,10 +29,11 @@ public class AccessPolicy {
     static final Map<String, List<String>> STARTABLE = Map.of(
             "coord", List.of("patient-consent", "consent-withdrawal", "patient-group-creation", "free-group-creation",
                     "group-invitation", "coordinator-handover", "device-takeout", "incident-report"),
-            // the MCS administrator registers and removes the facility's staff (A8-5), restricts misuse (N2-2) and
-            // manages the facility's devices (A8-2)
+            // the MCS administrator registers and removes the facility's staff (A8-5), restricts misuse (N2-2),
+            // manages the facility's devices (A8-2), reviews members (N1-3) and archives groups (N2-1)
             "admin", List.of("coordinator-handover", "staff-onboarding", "staff-offboarding", "user-suspension",
-                    "device-registration", "device-loan", "device-takeout", "incident-report"),
+                    "device-registration", "device-loan", "device-takeout", "incident-report", "membership-review",
+                    "group-archive"),
             // every person may leave a group they no longer need (N3-6), ask to take information out (A12-9) and
             // report an incident (N3-10, N3-11); coordinators remove, administrators release
             "staff", List.of("membership-removal", "device-takeout", "incident-report"),
@@ -84,6 +85,9 @@ public class AccessPolicy {
         grant(OFFICE, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
         grant(OFFICE, Resources.TASK, ANY, Permissions.READ);
         grant(OFFICE, Resources.DEPLOYMENT, ANY, Permissions.READ);
+        // the office opens a membership review campaign by hand (N1-3); it completes no task
+        grant(OFFICE, Resources.PROCESS_DEFINITION, "membership-review", Permissions.READ, Permissions.CREATE_INSTANCE);
+        grant(OFFICE, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         String all = filter("すべてのタスク（閲覧）", 40, taskService.createTaskQuery());
         grant(OFFICE, Resources.FILTER, all, Permissions.READ);
     }

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.mcsgov.directory.Role;
 import org.springframework.stereotype.Component;
 
-/** The person behind an /api request (authenticated by the REST filter) and the roles their groups give them. */
+/** The person behind an /api request or a register page (authenticated by the REST filter or the webapps' session) and the roles their groups give them. */
 @Component
 public class CurrentUser {
 
@@ -29,6 +29,14 @@ public class CurrentUser {
     public boolean hasRoleIn(String facilityId, Role... roles) {
         List<String> groups = groups();
         return Arrays.stream(roles).anyMatch(role -> groups.contains(role.groupId(facilityId)));
+    }
+
+    /** The facilities in which the person holds one of the roles (from the Camunda groups "<facility>-<role>"). */
+    public List<String> facilitiesWith(Role... roles) {
+        return groups().stream().flatMap(group -> Arrays.stream(roles)
+                        .filter(role -> role != Role.OFFICE && group.endsWith(role.groupId("")))
+                        .map(role -> group.substring(0, group.length() - role.groupId("").length())))
+                .distinct().toList();
     }
 
     private List<String> groups() {

@@ -34,7 +34,7 @@ public class SecurityConfiguration {
     public FilterRegistrationBean<PasswordChangeFilter> passwordChange(PasswordService passwords) {
         var registration = new FilterRegistrationBean<>(new PasswordChangeFilter(passwords));
         registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/admin/auth/user/*",
-                "/camunda/api/engine/engine/*");
+                "/camunda/api/engine/engine/*", "/register/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.setName("mcs-password-change");
         return registration;

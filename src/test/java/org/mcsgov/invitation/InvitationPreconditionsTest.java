@@ -90,6 +90,14 @@ class InvitationPreconditionsTest extends InvitationFixtures {
     }
 
     @Test
+    @DisplayName("N2-1: a group moved to the archive by group-archive is read-only: no invitation")
+    void archivedByGroupArchive() {
+        activePatientGroup(coord, false); // the coordinator still has a group, so the request form opens
+        groups.archive(group.id(), org.mcsgov.group.ArchiveReason.CARE_ENDED, null, coord, "test");
+        refused(group, nurse, "N2-1");
+    }
+
+    @Test
     @DisplayName("bad input: no reason, no invitee, a malformed e-mail")
     void badInput() {
         ProcessInstance instance = start(coord, "group-invitation", Map.of());

@@ -1,13 +1,8 @@
 package org.mcsgov.offboarding;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.mcsgov.Fixture;
 import org.mcsgov.ProcessTestSupport;
@@ -71,38 +66,6 @@ public abstract class OffboardingFixtures extends ProcessTestSupport {
         Map<String, Object> form = new HashMap<>(Map.of("leaverUserId", leaver.userId(),
                 "offboardingReason", "2026年11月末で退職", "mcsExit", mcsExit));
         return start(admin, "staff-offboarding", form);
-    }
-
-    /** Jobs of the whole tree (the removals' MCS actions are grandchildren of the offboarding). */
-    protected List<Job> jobs(ProcessInstance root) {
-        return engine.getManagementService().createJobQuery().executable().list().stream()
-                .filter(j -> root.getId().equals(j.getRootProcessInstanceId())).toList();
-    }
-
-    protected void runAllJobs(ProcessInstance root) {
-        for (List<Job> jobs = jobs(root); !jobs.isEmpty(); jobs = jobs(root)) {
-            jobs.forEach(j -> engine.getManagementService().executeJob(j.getId()));
-        }
-    }
-
-    /** Open tasks of the tree with this definition key. */
-    protected List<Task> tasks(ProcessInstance root, String key) {
-        Set<String> instances = runtimeService.createProcessInstanceQuery().rootProcessInstanceId(root.getId()).list()
-                .stream().map(ProcessInstance::getId).collect(Collectors.toSet());
-        return taskService.createTaskQuery().taskDefinitionKey(key).list().stream()
-                .filter(t -> instances.contains(t.getProcessInstanceId())).toList();
-    }
-
-    /** Every removal confirmed in MCS by the group's coordinator, as they would in Tasklist. */
-    protected void confirmRemovals(ProcessInstance root) {
-        for (Task task : tasks(root, "Task_ConfirmMcsAction")) {
-            as(task.getAssignee());
-            try {
-                taskService.complete(task.getId(), Map.of("mcsOutcome", "done"));
-            } finally {
-                identityService.clearAuthentication();
-            }
-        }
     }
 
     /** From the removals to the end: pledge acknowledged, MCS release confirmed by the administrator. */

@@ -329,6 +329,17 @@ public class Tasklist {
         }
     }
 
+    /** Unticks the option whose label contains the text in a checklist (e.g. a member preset as kept). */
+    public Tasklist untick(String label, String option) {
+        WebElement input = field(label).findElement(By.xpath(".//label[contains(normalize-space(.)," + literal(option)
+                + ")]/input"));
+        if (input.isSelected()) {
+            click(input);
+        }
+        waitFor(d -> !input.isSelected(), "'" + option + "' unticked in '" + label + "'");
+        return this;
+    }
+
     public Tasklist fill(String label, LocalDate date) {
         return fill(label, date.toString());
     }

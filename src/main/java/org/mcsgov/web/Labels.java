@@ -1,0 +1,42 @@
+package org.mcsgov.web;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.mcsgov.directory.FacilityKind;
+import org.mcsgov.directory.Role;
+
+/** The Japanese words for the register's codes, for the pages, the CSV and the filters' choices. */
+public final class Labels {
+
+    public static final Map<String, String> STAFF_STATUS = ordered("ACTIVE", "有効", "PENDING", "登録中（アカウントなし）",
+            "LOCKED", "ロック中（退職手続き中）", "SUSPENDED", "利用停止中", "BANNED", "利用禁止", "LEFT", "登録削除（退職・異動）",
+            "CLOSED", "登録終了（アカウントなし）");
+    public static final Map<String, String> GROUP_STATUS = ordered("REQUESTED", "作成中", "ACTIVE", "有効",
+            "ARCHIVED", "アーカイブ", "CANCELLED", "取消");
+    public static final Map<String, String> GROUP_KIND = ordered("PATIENT", "患者グループ", "FREE", "自由グループ");
+    public static final Map<String, String> MEMBER_ROLE = ordered("COORDINATOR", "担当者", "MEMBER", "メンバー");
+    public static final Map<String, String> FACILITY_KIND = Arrays.stream(FacilityKind.values())
+            .collect(Collectors.toMap(Enum::name, FacilityKind::label, (a, b) -> a, LinkedHashMap::new));
+    public static final Map<String, String> ROLE = Arrays.stream(Role.values())
+            .collect(Collectors.toMap(Enum::name, Role::label, (a, b) -> a, LinkedHashMap::new));
+    public static final Map<String, String> YES_NO = ordered("true", "はい", "false", "いいえ");
+
+    private Labels() {
+    }
+
+    /** The label of a code, or the code itself when it has none (a value newer than this page). */
+    public static String of(Map<String, String> labels, String code) {
+        return code == null ? null : labels.getOrDefault(code, code);
+    }
+
+    /** Code → label pairs in the order given (the order of a filter's choices). */
+    public static Map<String, String> ordered(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+}

@@ -1,0 +1,93 @@
+package org.mcsgov.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.mcsgov.directory.PasswordService;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The register's login page (the same accounts and session as Tasklist) and logout. Both forms carry a token kept in
+ * the session, so another site cannot post them (the webapps protect their own login with their CSRF filter).
+ */
+@Controller
+public class LoginController {
+
+    static final String TOKEN = "mcs.register.formToken";
+
+    private final RegisterAuthentication authentication;
+    private final PasswordService passwords;
+
+    public LoginController(RegisterAuthentication authentication, PasswordService passwords) {
+        this.authentication = authentication;
+        this.passwords = passwords;
+    }
+
+    @GetMapping(RegisterAuthentication.LOGIN)
+    public String form(@RequestParam(defaultValue = "/register") String next, HttpSession session, Model model) {
+        model.addAttribute("next", safe(next));
+        model.addAttribute("formToken", token(session));
+        return "register/login";
+    }
+
+    @PostMapping(RegisterAuthentication.LOGIN)
+    public String login(@RequestParam String username, @RequestParam String password,
+                        @RequestParam(defaultValue = "/register") String next, @RequestParam("_token") String token,
+                        HttpServletRequest request, Model model) {
+        checkToken(request.getSession(), token);
+        var mustChange = passwords.changeRequired(username);
+        if (mustChange.isEmpty() && authentication.login(request, username, password)) {
+            return "redirect:" + safe(next);
+        }
+        model.addAttribute("error", mustChange.map(reason -> reason + "。/account/password.html で変更してください")
+                .orElse("ユーザーIDまたはパスワードが正しくありません / wrong user id or password"));
+        model.addAttribute("next", safe(next));
+        model.addAttribute("formToken", token(request.getSession()));
+        return "register/login";
+    }
+
+    @PostMapping("/register/logout")
+    public String logout(@RequestParam("_token") String token, HttpServletRequest request) {
+        checkToken(request.getSession(), token);
+        authentication.logout(request);
+        return "redirect:" + RegisterAuthentication.LOGIN;
+    }
+
+    /** The session's form token, created on first use. */
+    static String token(HttpSession session) {
+        Object token = session.getAttribute(TOKEN);
+        if (token == null) {
+            token = UUID.randomUUID().toString();
+            session.setAttribute(TOKEN, token);
+        }
+        return token.toString();
+    }
+
+    private static void checkToken(HttpSession session, String token) {
+        Object expected = session.getAttribute(TOKEN);
+        if (expected == null || !MessageDigest.isEqual(expected.toString().getBytes(StandardCharsets.UTF_8),
+                token.getBytes(StandardCharsets.UTF_8))) {
+            throw new StaleForm();
+        }
+    }
+
+    /** Only our own pages after login, never another site. */
+    private static String safe(String next) {
+        return next.startsWith("/register") && !next.startsWith("//") ? next : "/register";
+    }
+
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    static class StaleForm extends RuntimeException {
+        StaleForm() {
+            super("フォームの有効期限が切れました。もう一度お試しください / the form expired, please try again");
+        }
+    }
+}

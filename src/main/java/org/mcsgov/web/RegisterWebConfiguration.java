@@ -1,0 +1,54 @@
+package org.mcsgov.web;
+
+import jakarta.servlet.http.HttpSession;
+import java.util.List;
+import org.mcsgov.security.CurrentUser;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** The register pages' login check, and what every page's header shows: who is logged in and the lists they have. */
+@Configuration
+public class RegisterWebConfiguration implements WebMvcConfigurer {
+
+    private final RegisterAuthentication authentication;
+
+    public RegisterWebConfiguration(RegisterAuthentication authentication) {
+        this.authentication = authentication;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(authentication).addPathPatterns("/register", "/register/**")
+                .excludePathPatterns(RegisterAuthentication.LOGIN);
+    }
+
+    @ControllerAdvice(assignableTypes = {RegisterListController.class, RegisterPages.class})
+    static class Header {
+
+        private final CurrentUser currentUser;
+        private final List<RegisterList<?>> lists;
+
+        Header(CurrentUser currentUser, List<RegisterList<?>> lists) {
+            this.currentUser = currentUser;
+            this.lists = lists;
+        }
+
+        @ModelAttribute("viewer")
+        String viewer() {
+            return currentUser.id();
+        }
+
+        @ModelAttribute("navigation")
+        List<RegisterList<?>> navigation() {
+            return lists.stream().filter(RegisterList::visible).toList();
+        }
+
+        @ModelAttribute("formToken")
+        String formToken(HttpSession session) {
+            return LoginController.token(session);
+        }
+    }
+}
