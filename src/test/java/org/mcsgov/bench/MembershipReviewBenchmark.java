@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
-import org.mcsgov.ProcessTestSupport;
+import org.mcsgov.EngineTestSupport;
 import org.mcsgov.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,6 +18,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestExecutionListeners;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.support.DependencyInjectionTestExecutionListener;
 
 /**
  * Benchmark (mvn verify -Pbench -Dtest=MembershipReviewBenchmark; -Ppostgres,bench with MCS_DB_URL for PostgreSQL;
@@ -30,10 +31,10 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {"camunda.bpm.job-execution.enabled=true",
         "camunda.bpm.job-execution.max-jobs-per-acquisition=10", "camunda.bpm.job-execution.wait-time-in-millis=200",
         "camunda.bpm.job-execution.core-pool-size=4", "camunda.bpm.job-execution.max-pool-size=4"})
-// no process-test coverage: it keeps every event of the 10,000 instances in the heap being measured (its report
-// alone ran out of 1 GiB after the campaign)
-@TestExecutionListeners(inheritListeners = false, mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
-class MembershipReviewBenchmark extends ProcessTestSupport {
+// only injection: the process-test coverage listener (a default through spring.factories) keeps every event of the
+// 10,000 instances in the heap being measured, and its report alone ran out of 1 GiB after the campaign
+@TestExecutionListeners(listeners = DependencyInjectionTestExecutionListener.class)
+class MembershipReviewBenchmark extends EngineTestSupport {
 
     /** An H2 file, not the tests' in-memory database, which would live in the 1 GiB heap being measured. */
     @DynamicPropertySource

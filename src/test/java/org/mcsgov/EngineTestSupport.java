@@ -1,0 +1,171 @@
+package org.mcsgov;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.mcsgov.directory.DirectoryService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * Process tests: the real engine and register (in-memory H2, or PostgreSQL with -Ppostgres), authorization on,
+ * every call made as the person who would make it. Jobs are executed by the test; time moves with ClockUtil.
+ * Process tests extend ProcessTestSupport (with coverage); benchmarks extend this class directly.
+ */
+@SpringBootTest
+public abstract class EngineTestSupport {
+
+    @Autowired protected ProcessEngine engine;
+    @Autowired protected RuntimeService runtimeService;
+    @Autowired protected TaskService taskService;
+    @Autowired protected IdentityService identityService;
+    @Autowired protected DirectoryService directory;
+
+    @BeforeEach
+    void initAssertions() {
+        init(engine);
+    }
+
+    @AfterEach
+    void resetEngineState() {
+        identityService.clearAuthentication();
+        ClockUtil.reset();
+    }
+
+    /** Authenticates as the user with their Camunda groups, as the webapps and REST do. */
+    protected void as(String userId) {
+        List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
+                .map(Group::getId).toList();
+        identityService.setAuthentication(userId, groups);
+    }
+
+    protected ProcessInstance start(String userId, String key, Map<String, Object> variables) {
+        as(userId);
+        try {
+            return runtimeService.startProcessInstanceByKey(key, variables);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    /** Completes the process instance's only open task the way the user does in Tasklist: claim, then complete. */
+    protected void complete(ProcessInstance instance, String userId, Map<String, Object> variables) {
+        complete(singleTask(instance, userId), userId, variables);
+    }
+
+    /** Completes the task as the user does in Tasklist: claim (if nobody has it), then complete. */
+    protected void complete(Task task, String userId, Map<String, Object> variables) {
+        as(userId);
+        try {
+            if (task.getAssignee() == null) {
+                taskService.claim(task.getId(), userId);
+            }
+            taskService.complete(task.getId(), variables);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    /** 承認 / 却下 / 差し戻し in the reusable approval, with the comment a rejection or a return needs. */
+    protected void decide(ProcessInstance instance, String approver, String decision, String comment) {
+        Map<String, Object> form = new java.util.HashMap<>(Map.of("decision", decision));
+        if (comment != null) {
+            form.put("decisionComment", comment);
+        }
+        complete(instance, approver, form);
+    }
+
+    /** The first task of the instance (or of its called sub-processes) that the user can see. */
+    protected Task singleTask(ProcessInstance instance, String userId) {
+        return visible(userId).stream().filter(t -> belongsTo(t, instance)).findFirst()
+                .orElseThrow(() -> new AssertionError("no task of " + instance.getId() + " visible to " + userId));
+    }
+
+    protected long visibleTasks(ProcessInstance instance, String userId) {
+        return visible(userId).stream().filter(t -> belongsTo(t, instance)).count();
+    }
+
+    /** Tasks as the user's own query returns them, with the engine's authorization checks. */
+    private List<Task> visible(String userId) {
+        as(userId);
+        try {
+            return taskService.createTaskQuery().list();
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private boolean belongsTo(Task task, ProcessInstance instance) {
+        if (task.getProcessInstanceId().equals(instance.getId())) {
+            return true;
+        }
+        var sub = runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+                .singleResult();
+        return sub != null && runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId())
+                .processInstanceId(sub.getId()).count() > 0;
+    }
+
+    /** Runs every due job of the instance and its sub-processes (the job executor is off in process tests). */
+    protected void runJobs(ProcessInstance instance) {
+        for (int round = 0; round < 20; round++) {
+            List<Job> jobs = engine.getManagementService().createJobQuery().executable().list().stream()
+                    .filter(j -> j.getProcessInstanceId() != null && (j.getProcessInstanceId().equals(instance.getId())
+                            || runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId())
+                            .processInstanceId(j.getProcessInstanceId()).count() > 0))
+                    .toList();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(j -> engine.getManagementService().executeJob(j.getId()));
+        }
+    }
+
+    /** Jobs of the whole tree (e.g. the MCS actions of removals called by a called process). */
+    protected List<Job> jobs(ProcessInstance root) {
+        return engine.getManagementService().createJobQuery().executable().list().stream()
+                .filter(j -> root.getId().equals(j.getRootProcessInstanceId())).toList();
+    }
+
+    /** Runs every due job of the tree; a job that an earlier one removed (an interrupted timer) is skipped. */
+    protected void runAllJobs(ProcessInstance root) {
+        var management = engine.getManagementService();
+        for (List<Job> jobs = jobs(root); !jobs.isEmpty(); jobs = jobs(root)) {
+            jobs.stream().filter(j -> management.createJobQuery().jobId(j.getId()).count() > 0)
+                    .forEach(j -> management.executeJob(j.getId()));
+        }
+    }
+
+    /** Open tasks of the tree with this definition key. */
+    protected List<Task> tasks(ProcessInstance root, String key) {
+        Set<String> instances = runtimeService.createProcessInstanceQuery().rootProcessInstanceId(root.getId()).list()
+                .stream().map(ProcessInstance::getId).collect(Collectors.toSet());
+        return taskService.createTaskQuery().taskDefinitionKey(key).list().stream()
+                .filter(t -> instances.contains(t.getProcessInstanceId())).toList();
+    }
+
+    /** Every removal confirmed in MCS by the group's coordinator, as they would in Tasklist. */
+    protected void confirmRemovals(ProcessInstance root) {
+        for (Task task : tasks(root, "Task_ConfirmMcsAction")) {
+            as(task.getAssignee());
+            try {
+                taskService.complete(task.getId(), Map.of("mcsOutcome", "done"));
+            } finally {
+                identityService.clearAuthentication();
+            }
+        }
+    }
+}
