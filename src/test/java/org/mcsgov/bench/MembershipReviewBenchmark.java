@@ -127,7 +127,6 @@ class MembershipReviewBenchmark extends EngineTestSupport {
                 db, closed, toDecide.size(), decisions, toConfirmations, toDecide.size(), confirmed, toClosed,
                 toConfirmations + toClosed, (toConfirmations + toClosed) * 1000 / toDecide.size(),
                 baseline * 1000 / groupCount);
-        runtimeService.deleteProcessInstance(campaign, "benchmark done");
     }
 
     private org.camunda.bpm.engine.task.TaskQuery reviewTasks() {
