@@ -50,5 +50,10 @@ public class ProcessDeployer implements ApplicationRunner {
         var deployed = result.getDeployedProcessDefinitions();
         log.info("deployment {}: {}", result.getId(),
                 deployed == null ? "unchanged, nothing deployed" : deployed.size() + " process definitions deployed");
+        // a restart deploys nothing and leaves the engine's deployment cache empty: filled here, before the job
+        // executor starts, not by its first jobs at once (CrashIT saw a restarted node's first tasks fail to start
+        // their notification while several jobs filled the cache concurrently)
+        repositoryService.createProcessDefinitionQuery().latestVersion().list()
+                .forEach(definition -> repositoryService.getProcessDefinition(definition.getId()));
     }
 }
