@@ -59,10 +59,6 @@ public class Conflicts extends AbstractProcessEnginePlugin {
                     // often the other party was the engine itself (a job of the same process, e.g. a fan-out's
                     // continuation): the whole transaction rolled back, so trying again is safe; when a person won,
                     // the next try finds the task gone and says so
-                } catch (NullPointerException staleRead) {
-                    // the engine read an execution tree another transaction was ending (seen when a cancel and an
-                    // approval of one invitation met): rolled back too, so the next try sees the fresh state; a
-                    // genuine bug fails again on the last try and stays a 500
                 }
             }
             return translated(command);
