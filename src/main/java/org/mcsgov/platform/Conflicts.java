@@ -1,11 +1,17 @@
 package org.mcsgov.platform;
 
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -14,22 +20,29 @@ import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CorrelateMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Two people completing the same task, approving the same invitation or cancelling it at the same moment: the
  * engine lets one transaction win and fails the other with an optimistic-locking error, or "cannot find task" when
- * the winner had already committed. Both reach the person as a {@link Conflict} (409) that says what happened,
- * instead of a 500 with the engine's text; an optimistic-locking failure is first tried again (up to 3 times in
- * all), because the other transaction may have been a job of the same process rather than a person. Only the commands people trigger are translated: the job executor
- * relies on seeing OptimisticLockingException itself.
+ * the winner had already committed, or with whatever the loser's transaction tripped over while the winner removed
+ * what it was reading (variables, authorizations, executions). All reach the person as a {@link Conflict} (409)
+ * that says what happened, instead of a 500 (or a misleading 400/403) with the engine's text: a task action that
+ * failed while its task went away lost to someone else. A clash is first tried again (up to 3 times in all), because the other
+ * transaction may have been a job of the same process rather than a person; only a command that is a transaction of
+ * its own is tried again, since one inside a caller's transaction cannot be rolled back alone. Only the commands
+ * people trigger are translated: the job executor relies on seeing OptimisticLockingException itself.
  */
 @Component
 public class Conflicts extends AbstractProcessEnginePlugin {
 
     private static final int ATTEMPTS = 3;
+    private static final Map<Class<?>, Field> TASK_IDS = Stream.of(CompleteTaskCmd.class, SubmitTaskFormCmd.class,
+            ClaimTaskCmd.class).collect(Collectors.toMap(c -> c, Translation::taskIdField));
     private static final Set<Class<?>> PEOPLES_ACTIONS = Set.of(CompleteTaskCmd.class, SubmitTaskFormCmd.class,
             ClaimTaskCmd.class, CorrelateMessageCmd.class);
 
@@ -49,19 +62,43 @@ public class Conflicts extends AbstractProcessEnginePlugin {
             if (!PEOPLES_ACTIONS.contains(command.getClass())) {
                 return next.execute(command);
             }
-            for (int attempt = 1; attempt < ATTEMPTS; attempt++) {
+            if (Context.getCommandContext() != null || TransactionSynchronizationManager.isActualTransactionActive()) {
+                return translated(command); // inside a caller's transaction: cannot be rolled back and tried alone
+            }
+            for (int attempt = 1; ; attempt++) {
                 try {
                     return translated(command);
-                } catch (Conflict conflict) {
-                    if (!(conflict.getCause() instanceof OptimisticLockingException)) {
-                        throw conflict;
+                } catch (RuntimeException e) {
+                    String taskId = taskIdOf(command);
+                    if (taskId != null && !(e instanceof Conflict) && gone(taskId)) {
+                        // whatever the engine tripped over (a validation step reading variables the winner had
+                        // just removed, an authorization that went with the task), the task was done by another
+                        throw noLongerOpen(e);
                     }
-                    // often the other party was the engine itself (a job of the same process, e.g. a fan-out's
-                    // continuation): the whole transaction rolled back, so trying again is safe; when a person won,
-                    // the next try finds the task gone and says so
+                    if (attempt == ATTEMPTS || !clash(e)) {
+                        throw e;
+                    }
+                    // the whole transaction rolled back, so trying again is safe; the next try sees what the other
+                    // party left: when a person won, it finds the task or the procedure gone and says so
                 }
             }
-            return translated(command);
+        }
+
+        /**
+         * How another transaction acting on the same process at the same moment shows: an optimistic-locking
+         * failure (often the other party was the engine itself, a job of the same process), or a read of what the
+         * other had just ended: an execution tree ("Cannot restore state", a null parent: two cancels of one
+         * invitation) or a task whose authorizations went with it. A genuine bug or refusal fails again on the
+         * last try and stays a 500 or 403.
+         */
+        private static boolean clash(RuntimeException e) {
+            return e instanceof Conflict && e.getCause() instanceof OptimisticLockingException
+                    || e instanceof NullPointerException || e instanceof NullValueException
+                    || e instanceof AuthorizationException || e.getClass() == ProcessEngineException.class;
+        }
+
+        private boolean gone(String taskId) {
+            return next.execute(context -> context.getTaskManager().findTaskById(taskId) == null);
         }
 
         private <T> T translated(Command<T> command) {
@@ -80,8 +117,35 @@ public class Conflicts extends AbstractProcessEnginePlugin {
                 if (command instanceof CorrelateMessageCmd) {
                     throw e;
                 }
-                throw new Conflict("このタスクは既に完了しているか、取り消されています。一覧を更新してください",
-                        "this task is no longer open: someone else completed it or it was cancelled; refresh the list", e);
+                throw noLongerOpen(e);
+            }
+        }
+
+        private static Conflict noLongerOpen(Exception cause) {
+            return new Conflict("このタスクは既に完了しているか、取り消されています。一覧を更新してください",
+                    "this task is no longer open: someone else completed it or it was cancelled; refresh the list", cause);
+        }
+
+        /** The task a task command acts on (the engine's commands keep it in a protected field, without getter). */
+        private static String taskIdOf(Command<?> command) {
+            Field field = TASK_IDS.get(command.getClass());
+            if (field == null) {
+                return null;
+            }
+            try {
+                return (String) field.get(command);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static Field taskIdField(Class<?> command) {
+            try {
+                Field field = command.getDeclaredField("taskId");
+                field.setAccessible(true);
+                return field;
+            } catch (NoSuchFieldException e) {
+                throw new IllegalStateException("the engine's " + command.getSimpleName() + " has no taskId", e);
             }
         }
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.mcsgov.AppTestSupport;
 
@@ -63,7 +64,8 @@ class InvitationApiIT extends AppTestSupport {
                 .isEqualTo(400);
     }
 
-    @Test
+    // a race: repeated, since one round often misses the moment (each ends its invitation, so rounds are independent)
+    @RepeatedTest(value = 8, name = "round {currentRepetition}")
     @DisplayName("the MCS administrator and the manager approve at the same moment, then two cancels at once: one wins, "
             + "the other gets 409 with a message, and the history has one approval and one withdrawal")
     void simultaneousApprovalsAndCancels() {
@@ -111,7 +113,8 @@ class InvitationApiIT extends AppTestSupport {
     }
 
     private static void assertOneWins(List<HttpResponse<String>> responses, int success) {
-        assertThat(responses).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(success, 409);
+        assertThat(responses).as(responses.stream().map(HttpResponse::body).toList().toString())
+                .extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(success, 409);
         var loser = responses.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow();
         assertThat(json(loser).get("message").asText()).as(loser.body()).contains("一覧を更新", "refresh")
                 .doesNotContain("Exception", "ENGINE-");
