@@ -30,6 +30,18 @@ class DeployedFormsIT extends AppTestSupport {
     }
 
     @Test
+    @DisplayName("bad input to a start through the REST API is the caller's mistake: 400 with the message, not 500")
+    void badStartInput() {
+        var refused = post("clinic-coord", "/engine-rest/process-definition/key/patient-consent/start",
+                variables(Map.of("patientName", "様式 確認", "patientKana", TestNames.kana(), "birthDate", "2999-02-02")));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(json(refused).get("message").asText()).contains("「生年月日」に未来", "birthDate");
+
+        var unknown = post("clinic-coord", "/engine-rest/process-definition/key/no-such-process/start", variables(Map.of()));
+        assertThat(unknown.statusCode()).as("other REST errors keep their status").isEqualTo(404);
+    }
+
+    @Test
     @DisplayName("every process and form of bpmn/ and forms/ is in one deployment named mcs-governance")
     void oneDeployment() {
         var resources = json(get("office", "/engine-rest/deployment/" + json(get("office",
