@@ -124,8 +124,12 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--no-default-browser-check", "--disable-extensions",
-                "--user-data-dir=" + profile, "--window-size=1280,1000", "--lang=ja");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "ja,en"));
+                "--user-data-dir=" + profile, "--window-size=1280,1000", "--lang=ja", "--password-store=basic");
+        // no password manager: after the password-change page it would offer, save and fill credentials into the
+        // Tasklist login form while the test types into it
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "ja,en",
+                "credentials_enable_service", false, "profile.password_manager_enabled", false,
+                "profile.password_manager_leak_detection", false, "autofill.profile_enabled", false));
         ChromeDriver driver;
         try {
             driver = new ChromeDriver(service, options);

@@ -49,6 +49,7 @@ public class Tasklist {
     private static final By MODAL = By.cssSelector(".modal-dialog");
     private static final By TASK_PANE = By.cssSelector("[cam-tasklist-task]");
     private static final int RELOAD_SECONDS = 2;
+    private static final Duration LOGIN_RELOAD = Duration.ofSeconds(8);
     private static final JsonNode LABELS = labels();
     private static final Pattern TASK_ID = Pattern.compile("[?&]task=([0-9a-fA-F-]+)");
 
@@ -71,10 +72,18 @@ public class Tasklist {
 
     /** Opens Tasklist, logs in and waits for the user menu. */
     public Tasklist login(String user, String password) {
-        driver.get(baseUrl + "/camunda/app/tasklist/default/");
+        String page = baseUrl + "/camunda/app/tasklist/default/";
+        driver.get(page);
         // after a logout the login view may be rendered anew meanwhile (keys then went into the wrong field):
-        // type into the one visible form and check what it holds, again until it holds exactly this
-        WebElement form = waitFor(d -> {
+        // type into the one visible form and check what it holds, again until it holds exactly this; a page
+        // that shows no usable form for a while is loaded again
+        Instant[] reload = {Instant.now().plus(LOGIN_RELOAD)};
+        WebElement form = wait(timeout.plus(LOGIN_RELOAD)).withMessage(() -> "waiting for the login form filled in for "
+                + user + "; " + loginFormState()).until(d -> {
+            if (Instant.now().isAfter(reload[0])) {
+                reload[0] = Instant.now().plus(LOGIN_RELOAD);
+                d.get(page);
+            }
             List<WebElement> forms = d.findElements(SIGNIN_FORM).stream().filter(WebElement::isDisplayed).toList();
             if (forms.size() != 1) {
                 return null;
@@ -88,7 +97,7 @@ public class Tasklist {
             }
             return user.equals(name.getDomProperty("value")) && password.equals(secret.getDomProperty("value"))
                     ? forms.get(0) : null;
-        }, "the login form filled in for " + user);
+        });
         click(form.findElement(By.cssSelector("button[type='submit']")));
         waitFor(d -> {
             if (!d.findElements(USER_MENU).isEmpty() && d.findElement(USER_MENU).isDisplayed()) {
@@ -98,6 +107,19 @@ public class Tasklist {
             return false;
         }, "login of " + user);
         return this;
+    }
+
+    /** What the page shows instead of one login form holding the credentials (for the failure message). */
+    private String loginFormState() {
+        try {
+            List<WebElement> forms = driver.findElements(SIGNIN_FORM);
+            return "url " + driver.getCurrentUrl() + ", " + forms.size() + " login form(s), visible "
+                    + forms.stream().filter(WebElement::isDisplayed).count() + ", user field "
+                    + forms.stream().map(f -> f.findElement(USERNAME).getDomProperty("value")).toList()
+                    + ", user menu shown " + visible(driver, USER_MENU);
+        } catch (RuntimeException e) {
+            return "page state unreadable: " + e;
+        }
     }
 
     /** Logs out through the user menu and waits for the login form. */
