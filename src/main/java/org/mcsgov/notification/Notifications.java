@@ -3,7 +3,14 @@ package org.mcsgov.notification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -37,6 +44,9 @@ import org.springframework.stereotype.Component;
 public class Notifications {
 
     static final String PROCESS_KEY = "notification";
+    private static final String USER = "user:";
+    private static final String GROUP = "group:";
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     private static final Logger log = LoggerFactory.getLogger(Notifications.class);
 
     private final MailSettings settings;
@@ -52,11 +62,11 @@ public class Notifications {
      * action created the task may not start processes. Skipped where the notification process is not deployed.
      */
     static void schedule(DelegateTask task, Kind kind) {
-        schedule(task.getProcessEngineServices(), task.getId(),
-                task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey(), kind);
+        start(task.getProcessEngineServices(), task.getExecution() == null ? null
+                : task.getExecution().getProcessBusinessKey(), Map.of("taskId", task.getId(), "kind", kind.name()));
     }
 
-    private static void schedule(ProcessEngineServices engine, String taskId, String businessKey, Kind kind) {
+    private static void start(ProcessEngineServices engine, String businessKey, Map<String, Object> variables) {
         var commandContext = Context.getCommandContext();
         ProcessDefinitionEntity definition = commandContext.getProcessDefinitionManager()
                 .findLatestProcessDefinitionByKey(PROCESS_KEY);
@@ -64,77 +74,164 @@ public class Notifications {
             return;
         }
         commandContext.runWithoutAuthorization(() -> engine.getRuntimeService().startProcessInstanceById(
-                definition.getId(), businessKey, Map.of("taskId", taskId, "kind", kind.name())));
+                definition.getId(), businessKey, variables));
     }
 
     /** The reminder of a boundary timer: every task still open in the process instance is reminded. */
     public void remindOpenTasks(DelegateExecution execution) {
         var engine = execution.getProcessEngineServices();
         engine.getTaskService().createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()
-                .forEach(task -> schedule(engine, task.getId(), execution.getProcessBusinessKey(), Kind.REMINDER));
+                .forEach(task -> start(engine, execution.getProcessBusinessKey(),
+                        Map.of("taskId", task.getId(), "kind", Kind.REMINDER.name())));
+    }
+
+    /**
+     * Many tasks of one kind at once (a review campaign's reminders and escalations): one notification for the
+     * tasks these process instances have open when it is sent, one mail per person however many they have. The
+     * instances, not the tasks: an escalation's new tasks are written only when this transaction ends.
+     */
+    public void digest(DelegateExecution execution, List<String> processInstanceIds, Kind kind) {
+        start(execution.getProcessEngineServices(), execution.getProcessBusinessKey(),
+                Map.of("processInstanceIds", String.join(",", processInstanceIds), "kind", kind.name()));
+    }
+
+    /**
+     * A review campaign's request, before its tasks exist: one mail to the reviewer (a user, or else every member of
+     * the group) with the number of groups and the deadline, instead of one per group.
+     */
+    public void announce(DelegateExecution execution, String userId, String groupId, long count, Date due) {
+        start(execution.getProcessEngineServices(), execution.getProcessBusinessKey(), Map.of(
+                "kind", Kind.REVIEW_REQUEST.name(), "addressee", userId != null ? USER + userId : GROUP + groupId,
+                "count", count, "due", due));
     }
 
     public String getRetryCycle() {
         return settings.getRetry();
     }
 
-    /** Sends (or, when mail is off, logs) one message per recipient; a task done in the meantime needs none. */
+    /** Sends (or, when mail is off, logs) one message per recipient; tasks done in the meantime need none. */
     public JavaDelegate send() {
         return execution -> {
             ProcessEngineServices engine = execution.getProcessEngineServices();
-            String taskId = (String) execution.getVariable("taskId");
             Kind kind = Kind.valueOf((String) execution.getVariable("kind"));
-            Task task = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
-            if (task == null) {
-                log.info("[{}] {} of task {} not sent: the task is done", execution.getBusinessKey(), kind, taskId);
+            List<Message> messages = kind == Kind.REVIEW_REQUEST ? List.of(request(engine, execution))
+                    : aboutTasks(engine, openTasks(engine, execution), kind);
+            if (messages.isEmpty()) {
+                log.info("[{}] {} not sent: the task is done", execution.getBusinessKey(), kind);
                 return;
             }
-            Set<User> recipients = recipients(engine, task);
-            String processName = engine.getRepositoryService().getProcessDefinition(task.getProcessDefinitionId())
-                    .getName();
-            for (User user : recipients) {
-                String[] text = render(kind, Map.of("name", user.getLastName() + " " + user.getFirstName(),
-                        "task", task.getName(), "process", Objects.toString(processName, ""),
-                        "businessKey", Objects.toString(execution.getBusinessKey(), ""),
-                        "due", task.getDueDate() == null ? "なし" : task.getDueDate().toString(),
-                        "link", settings.getBaseUrl() + "/camunda/app/tasklist/default/#/?task=" + task.getId()));
-                if (settings.isEnabled()) {
-                    var message = new SimpleMailMessage();
-                    message.setFrom(settings.getFrom());
-                    message.setTo(user.getEmail());
-                    message.setSubject(text[0]);
-                    message.setText(text[1]);
-                    mailSender.getObject().send(message);
-                } else {
-                    log.info("[{}] mail off, would send to {}: {}", execution.getBusinessKey(), user.getEmail(), text[0]);
+            Set<String> recipients = new LinkedHashSet<>();
+            for (Message message : messages) {
+                for (User user : message.recipients()) {
+                    Map<String, String> values = new HashMap<>(message.values());
+                    values.put("name", user.getLastName() + " " + user.getFirstName());
+                    values.put("businessKey", Objects.toString(execution.getBusinessKey(), ""));
+                    send(execution, user, render(message.template(), values));
+                    recipients.add(user.getId());
                 }
             }
-            execution.setVariable("recipients", String.join(",", recipients.stream().map(User::getId).toList()));
-            log.info("[{}] {} of task {} to {} recipient(s)", execution.getBusinessKey(), kind, taskId, recipients.size());
+            execution.setVariable("recipients", String.join(",", recipients));
+            log.info("[{}] {} ({} message(s)) to {} recipient(s)", execution.getBusinessKey(), kind, messages.size(),
+                    recipients.size());
         };
     }
 
-    private static Set<User> recipients(ProcessEngineServices engine, Task task) {
-        var identity = engine.getIdentityService();
+    private void send(DelegateExecution execution, User user, String[] text) {
+        if (settings.isEnabled()) {
+            var mail = new SimpleMailMessage();
+            mail.setFrom(settings.getFrom());
+            mail.setTo(user.getEmail());
+            mail.setSubject(text[0]);
+            mail.setText(text[1]);
+            mailSender.getObject().send(mail);
+        } else {
+            log.info("[{}] mail off, would send to {}: {}", execution.getBusinessKey(), user.getEmail(), text[0]);
+        }
+    }
+
+    /** What is sent to whom: the template, the people, the values besides each person's name. */
+    private record Message(String template, Set<User> recipients, Map<String, String> values) {
+    }
+
+    /** The task (taskId), or the tasks of the process instances (processInstanceIds), still open, earliest due first. */
+    private static List<Task> openTasks(ProcessEngineServices engine, DelegateExecution execution) {
+        var query = engine.getTaskService().createTaskQuery();
+        if (execution.hasVariable("processInstanceIds")) {
+            query.processInstanceIdIn(((String) execution.getVariable("processInstanceIds")).split(","));
+        } else {
+            query.taskId((String) execution.getVariable("taskId"));
+        }
+        return query.orderByDueDate().asc().list();
+    }
+
+    /** One message for each set of people who have the same tasks: theirs, one task or how many. */
+    private List<Message> aboutTasks(ProcessEngineServices engine, List<Task> open, Kind kind) {
+        Map<Set<String>, List<Task>> byPeople = new LinkedHashMap<>();
+        for (Task task : open) {
+            byPeople.computeIfAbsent(userIds(engine, task), people -> new ArrayList<>()).add(task);
+        }
+        List<Message> messages = new ArrayList<>();
+        byPeople.forEach((people, tasks) -> {
+            Task first = tasks.get(0);
+            String processName = engine.getRepositoryService().getProcessDefinition(first.getProcessDefinitionId())
+                    .getName();
+            messages.add(new Message(tasks.size() == 1 ? kind.template() : kind.template() + "-many",
+                    users(engine, people), Map.of("task", first.getName(), "process", Objects.toString(processName, ""),
+                            "due", day(first.getDueDate()), "count", String.valueOf(tasks.size()),
+                            "link", tasklist() + (tasks.size() == 1 ? "#/?task=" + first.getId() : ""))));
+        });
+        return messages;
+    }
+
+    private Message request(ProcessEngineServices engine, DelegateExecution execution) {
+        String addressee = (String) execution.getVariable("addressee");
+        Set<String> people = addressee.startsWith(USER) ? Set.of(addressee.substring(USER.length()))
+                : members(engine, addressee.substring(GROUP.length()));
+        return new Message(Kind.REVIEW_REQUEST.template(), users(engine, people), Map.of(
+                "count", String.valueOf(execution.getVariable("count")),
+                "due", day((Date) execution.getVariable("due")), "link", tasklist()));
+    }
+
+    private String tasklist() {
+        return settings.getBaseUrl() + "/camunda/app/tasklist/default/";
+    }
+
+    /** A due date as people in Japan read it; "なし" without one. */
+    private static String day(Date due) {
+        return due == null ? "なし" : DateTimeFormatter.ofPattern("yyyy年M月d日").format(due.toInstant().atZone(JAPAN));
+    }
+
+    /** Who has the task: the assignee, or else the candidate users and every member of the candidate groups. */
+    private static Set<String> userIds(ProcessEngineServices engine, Task task) {
         Set<String> userIds = new LinkedHashSet<>();
         if (task.getAssignee() != null) {
             userIds.add(task.getAssignee());
-        } else {
-            for (IdentityLink link : engine.getTaskService().getIdentityLinksForTask(task.getId())) {
-                if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
-                    continue;
-                }
-                if (link.getUserId() != null) {
-                    userIds.add(link.getUserId());
-                } else {
-                    identity.createUserQuery().memberOfGroup(link.getGroupId()).list()
-                            .forEach(user -> userIds.add(user.getId()));
-                }
+            return userIds;
+        }
+        for (IdentityLink link : engine.getTaskService().getIdentityLinksForTask(task.getId())) {
+            if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
+                continue;
+            }
+            if (link.getUserId() != null) {
+                userIds.add(link.getUserId());
+            } else {
+                userIds.addAll(members(engine, link.getGroupId()));
             }
         }
+        return userIds;
+    }
+
+    private static Set<String> members(ProcessEngineServices engine, String groupId) {
+        Set<String> userIds = new LinkedHashSet<>();
+        engine.getIdentityService().createUserQuery().memberOfGroup(groupId).list().forEach(u -> userIds.add(u.getId()));
+        return userIds;
+    }
+
+    /** The people with an e-mail address. */
+    private static Set<User> users(ProcessEngineServices engine, Set<String> userIds) {
         Set<User> users = new LinkedHashSet<>();
         for (String userId : userIds) {
-            User user = identity.createUserQuery().userId(userId).singleResult();
+            User user = engine.getIdentityService().createUserQuery().userId(userId).singleResult();
             if (user != null && user.getEmail() != null && !user.getEmail().isBlank()) {
                 users.add(user);
             }
@@ -143,10 +240,10 @@ public class Notifications {
     }
 
     /** The template's first line is the subject, the rest the body; {{name}} placeholders are filled in. */
-    static String[] render(Kind kind, Map<String, String> values) {
+    static String[] render(String name, Map<String, String> values) {
         String template;
         try {
-            template = new ClassPathResource("mail/" + kind.template() + ".txt")
+            template = new ClassPathResource("mail/" + name + ".txt")
                     .getContentAsString(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

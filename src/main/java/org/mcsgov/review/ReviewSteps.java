@@ -83,7 +83,8 @@ public class ReviewSteps {
     /**
      * Opens the campaign: one review row per active group of the facilities using MCS (all of them, those in
      * facilityIds for the office, or the MCS administrator's own), its reviewer fixed now, numbered into chunks
-     * that the fan-out opens one job at a time. One INSERT … SELECT, so opening costs the same for 10 or 10,000.
+     * that the fan-out opens one job at a time (a coordinator's groups in as few chunks as may be: each chunk mails
+     * each of its reviewers once). One INSERT … SELECT, so opening costs the same for 10 or 10,000.
      */
     public JavaDelegate open() {
         return execution -> {
@@ -100,7 +101,7 @@ public class ReviewSteps {
             var insert = jdbc.sql("""
                     INSERT INTO group_review (campaign_id, group_id, facility_id, chunk_no, reviewer_user_id, status)
                     SELECT :campaign, g.id, g.facility_id,
-                        (ROW_NUMBER() OVER (ORDER BY g.facility_id, g.id) - 1) / :chunkSize,
+                        (ROW_NUMBER() OVER (ORDER BY g.facility_id, g.coordinator_staff_id, g.id) - 1) / :chunkSize,
                         (SELECT s.user_id FROM staff s WHERE s.id = g.coordinator_staff_id AND s.status = 'ACTIVE'
                             AND EXISTS (SELECT 1 FROM role_assignment r WHERE r.staff_id = s.id
                                 AND r.facility_id = g.facility_id AND r.role = 'COORDINATOR' AND r.valid_to IS NULL)),
@@ -143,23 +144,6 @@ public class ReviewSteps {
             execution.setVariable("deadline", deadline);
             execution.setVariable("remindAt", new Date(started.getTime() + (deadline.getTime() - started.getTime()) / 2));
             execution.setVariable("remindBeforeAt", before(deadline, schedules.getReviewRemindBefore()));
-        };
-    }
-
-    /**
-     * A timer of the chunk fired (reminder, escalation, deadline): the message goes to the chunk's group reviews
-     * still waiting for it, so one timer job serves a whole chunk and a decided group hears nothing.
-     */
-    public JavaDelegate signal(String message) {
-        return execution -> {
-            var runtime = execution.getProcessEngineServices().getRuntimeService();
-            int reached = 0;
-            for (var group : runtime.createProcessInstanceQuery().superProcessInstanceId(execution.getProcessInstanceId())
-                    .list()) {
-                reached += runtime.createMessageCorrelation(message).processInstanceId(group.getId())
-                        .correlateAllWithResult().size();
-            }
-            log.info("[{}] {} sent to {} undecided group reviews", execution.getBusinessKey(), message, reached);
         };
     }
 
