@@ -1,8 +1,8 @@
 package org.mcsgov.notification;
 
 /**
- * What a notification is about; each has its Japanese template mail/&lt;template&gt;.txt, and one for several tasks
- * at once, mail/&lt;template&gt;-many.txt, where a process sends them as a digest (reminders, escalations).
+ * What a notification is about; each has its Japanese template mail/&lt;template&gt;.txt, and the task kinds one for
+ * several tasks at once, mail/&lt;template&gt;-many.txt, where a process sends them as a digest.
  */
 public enum Kind {
     NEW_TASK("new-task"), REMINDER("reminder"), ESCALATION("escalation"),

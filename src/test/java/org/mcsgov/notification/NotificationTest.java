@@ -91,6 +91,17 @@ class NotificationTest extends ProcessTestSupport {
     }
 
     @Test
+    @DisplayName("every kind has its Japanese template, and every task kind one for several tasks at once (a digest)")
+    void templates() {
+        for (Kind kind : Kind.values()) {
+            assertThat(Notifications.render(kind.template(), Map.of("count", "3"))[0]).startsWith("【MCS運用ワークフロー】");
+            if (kind != Kind.REVIEW_REQUEST) {
+                assertThat(Notifications.render(kind.template() + "-many", Map.of("count", "3"))[0]).contains("3 件");
+            }
+        }
+    }
+
+    @Test
     @DisplayName("A11-1: a new task is mailed to its assignee, with a link into Tasklist; the history gets its removal time")
     void newTaskMailed() throws Exception {
         attestation();
