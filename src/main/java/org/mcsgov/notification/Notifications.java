@@ -167,8 +167,9 @@ public class Notifications {
     /** One message for each set of people who have the same tasks: theirs, one task or how many. */
     private List<Message> aboutTasks(ProcessEngineServices engine, List<Task> open, Kind kind) {
         Map<Set<String>, List<Task>> byPeople = new LinkedHashMap<>();
+        Map<String, Set<String>> groupMembers = new HashMap<>(); // a digest's tasks mostly share one candidate group
         for (Task task : open) {
-            byPeople.computeIfAbsent(userIds(engine, task), people -> new ArrayList<>()).add(task);
+            byPeople.computeIfAbsent(userIds(engine, task, groupMembers), people -> new ArrayList<>()).add(task);
         }
         List<Message> messages = new ArrayList<>();
         byPeople.forEach((people, tasks) -> {
@@ -202,7 +203,7 @@ public class Notifications {
     }
 
     /** Who has the task: the assignee, or else the candidate users and every member of the candidate groups. */
-    private static Set<String> userIds(ProcessEngineServices engine, Task task) {
+    private static Set<String> userIds(ProcessEngineServices engine, Task task, Map<String, Set<String>> groupMembers) {
         Set<String> userIds = new LinkedHashSet<>();
         if (task.getAssignee() != null) {
             userIds.add(task.getAssignee());
@@ -215,7 +216,7 @@ public class Notifications {
             if (link.getUserId() != null) {
                 userIds.add(link.getUserId());
             } else {
-                userIds.addAll(members(engine, link.getGroupId()));
+                userIds.addAll(groupMembers.computeIfAbsent(link.getGroupId(), group -> members(engine, group)));
             }
         }
         return userIds;
