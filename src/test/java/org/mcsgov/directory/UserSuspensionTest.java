@@ -109,10 +109,10 @@ class UserSuspensionTest extends GroupFixtures {
         Staff outsider = other.person("staff");
         ProcessInstance instance = start(admin, "user-suspension", Map.of());
         assertThatThrownBy(() -> complete(instance, admin, Map.of("staffId", String.valueOf(outsider.id()),
-                "suspensionReason", "x"))).isInstanceOf(UserError.class).hasMessageContaining("自施設");
+                "suspensionReason", "x"))).isInstanceOf(UserError.class).hasMessageContaining("選択肢にない");
         long self = directory.staffByUserId(admin).orElseThrow().id();
         assertThatThrownBy(() -> complete(instance, admin, Map.of("staffId", String.valueOf(self),
-                "suspensionReason", "x"))).hasMessageContaining("自分自身");
+                "suspensionReason", "x"))).hasMessageContaining("選択肢にない");
         assertThatThrownBy(() -> complete(instance, admin, Map.of("staffId", String.valueOf(nurse.id()))))
                 .hasMessageContaining("停止の理由");
         assertThat(directory.staff(nurse.id()).orElseThrow().isActive()).isTrue();

@@ -118,7 +118,7 @@ class CoordinatorHandoverTest extends GroupFixtures {
         Staff stranger = other.person("coord", Role.COORDINATOR);
         ProcessInstance instance = start(coord, "coordinator-handover", Map.of());
         assertThatThrownBy(() -> complete(instance, coord, Map.of("groupId", String.valueOf(group.id()),
-                "successorStaffId", String.valueOf(stranger.id()), "handoverReason", "x"))).hasMessageContaining("N1-4");
+                "successorStaffId", String.valueOf(stranger.id()), "handoverReason", "x"))).hasMessageContaining("選択肢にない");
         assertThatThrownBy(() -> complete(instance, coord, Map.of("groupId", String.valueOf(group.id()),
                 "successorStaffId", String.valueOf(directory.staffByUserId(coord).orElseThrow().id()),
                 "handoverReason", "x"))).hasMessageContaining("現在の担当者");

@@ -37,7 +37,7 @@ class GroupArchiveTest extends ReviewFixtures {
     void archivedByAdministrator() {
         ProcessInstance archive = start(admin, "group-archive", Map.of());
         assertThatThrownBy(() -> complete(archive, admin, Map.of("groupId", "999999999", "archiveReason", "MOVED",
-                "archiveDecision", "archive"))).isInstanceOf(UserError.class).hasMessageContaining("有効なグループ");
+                "archiveDecision", "archive"))).isInstanceOf(UserError.class).hasMessageContaining("選択肢にない");
         assertThatThrownBy(() -> complete(archive, admin, Map.of("groupId", String.valueOf(group.id()),
                 "archiveReason", "BORED", "archiveDecision", "archive"))).isInstanceOf(UserError.class);
         complete(archive, admin, form("archive", "転居先の病院へ"));

@@ -84,18 +84,18 @@ class MembershipRemovalTest extends GroupFixtures {
         activePatientGroup(outsider, false);
         ProcessInstance instance = start(outsider, "membership-removal", Map.of());
         assertThatThrownBy(() -> complete(instance, outsider, Map.of("membershipId", String.valueOf(membershipId),
-                "removalReason", "x"))).isInstanceOf(UserError.class).hasMessageContaining("A5-2");
+                "removalReason", "x"))).isInstanceOf(UserError.class).hasMessageContaining("選択肢にない");
         assertThat(ended().validTo()).isNull();
     }
 
     @Test
-    @DisplayName("A8-4: a person cannot pass as another process: variables claiming a kind or a remover are ignored")
+    @DisplayName("A8-4: a person cannot pass as another process: variables claiming a kind or a remover are refused")
     void forgedCallRefused() {
         Fixture pharmacy = Fixture.facility(directory, FacilityKind.PHARMACY);
         String outsider = pharmacy.person("staff").userId();
         assertThatThrownBy(() -> start(outsider, "membership-removal", Map.of("membershipId", membershipId,
                 "removalKind", "COORDINATOR", "removalReason", "偽装", "removedBy", coord)))
-                .isInstanceOf(UserError.class).hasMessageContaining("A5-2");
+                .isInstanceOf(UserError.class).hasMessageContaining("この画面で入力する項目ではありません");
         assertThat(ended().validTo()).isNull();
     }
 
@@ -129,6 +129,6 @@ class MembershipRemovalTest extends GroupFixtures {
         assertThatThrownBy(() -> complete(instance, coord, Map.of("membershipId", String.valueOf(membershipId))))
                 .hasMessageContaining("削除の理由");
         assertThatThrownBy(() -> complete(instance, coord, Map.of("membershipId", "99999999", "removalReason", "x")))
-                .hasMessageContaining("見つかりません");
+                .hasMessageContaining("選択肢にない");
     }
 }

@@ -89,7 +89,7 @@ class PatientGroupCreationTest extends ConsentFixtures {
         long other = consentedPatient(coord, "木村 二", "キムラ ジ");
         ProcessInstance second = start(coord, "patient-group-creation", Map.of());
         assertThatThrownBy(() -> complete(second, coord, Map.of("patientId", String.valueOf(patientId))))
-                .isInstanceOf(UserError.class).hasMessageContaining("N1-1");
+                .isInstanceOf(UserError.class).hasMessageContaining("選択肢にない");
         assertThat(second).isWaitingAt("Task_DefinePatientGroup");
         assertThat(other).isPositive();
     }
@@ -102,7 +102,7 @@ class PatientGroupCreationTest extends ConsentFixtures {
         consentedPatient(otherCoord, "別 患者", "ベツ カンジャ");
         ProcessInstance instance = start(otherCoord, "patient-group-creation", Map.of());
         assertThatThrownBy(() -> complete(instance, otherCoord, Map.of("patientId", String.valueOf(patientId))))
-                .isInstanceOf(UserError.class).hasMessageContaining("連携元事業所");
+                .isInstanceOf(UserError.class).hasMessageContaining("選択肢にない");
         assertThat(groups.liveGroupOf(patientId)).isEmpty();
     }
 
@@ -111,9 +111,9 @@ class PatientGroupCreationTest extends ConsentFixtures {
     void invalidInput() {
         ProcessInstance instance = start(coord, "patient-group-creation", Map.of());
         assertThatThrownBy(() -> complete(instance, coord, Map.of("patientId", "abc")))
-                .isInstanceOf(UserError.class).hasMessageContaining("患者");
+                .isInstanceOf(UserError.class).hasMessageContaining("選択肢にない");
         assertThatThrownBy(() -> complete(instance, coord, Map.of("patientId", "99999999")))
-                .isInstanceOf(UserError.class).hasMessageContaining("見つかりません");
+                .isInstanceOf(UserError.class).hasMessageContaining("選択肢にない");
         assertThatThrownBy(() -> complete(instance, coord,
                 Map.of("patientId", String.valueOf(patientId), "groupName", "長".repeat(101))))
                 .isInstanceOf(UserError.class).hasMessageContaining("100文字");

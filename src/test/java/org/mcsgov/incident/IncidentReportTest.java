@@ -190,6 +190,7 @@ class IncidentReportTest extends DeviceFixtures {
     @Test
     @DisplayName("bad input: a lost device names the device; what and when; actions need their account or device; instructions and acknowledgement required")
     void badInput() {
+        long otherFacilitysPerson = clinic.person("other").id(); // registered before the form offers its staff list
         ProcessInstance instance = start(nurse.userId(), "incident-report", Map.of());
         assertThatThrownBy(() -> complete(instance, nurse.userId(), Map.of("incidentKind", "LOST_DEVICE",
                 "incidentDescription", "紛失", "occurredAt", "今朝"))).isInstanceOf(UserError.class).hasMessageContaining("端末");
@@ -199,12 +200,16 @@ class IncidentReportTest extends DeviceFixtures {
         assertThatThrownBy(() -> complete(instance, nurse.userId(), Map.of("incidentKind", "LOST_DEVICE",
                 "incidentDescription", "紛失", "occurredAt", "今朝", "deviceId", String.valueOf(elsewhere.id()))))
                 .isInstanceOf(UserError.class);
+        // another facility's person is not among the accounts offered: refused by the input gate
+        assertThatThrownBy(() -> complete(instance, nurse.userId(), Map.of("incidentKind", "ANOMALY",
+                "incidentDescription", "画面が固まる", "occurredAt", "今朝",
+                "affectedStaffId", String.valueOf(otherFacilitysPerson)))).isInstanceOf(UserError.class)
+                .hasMessageContaining("選択肢にない");
         complete(instance, nurse.userId(), Map.of("incidentKind", "ANOMALY", "incidentDescription", "画面が固まる",
-                "occurredAt", "今朝", "affectedStaffId", String.valueOf(clinic.person("other").id())));
+                "occurredAt", "今朝"));
         assertThatThrownBy(() -> complete(instance, admin, Map.of("severity", "LOW"))).isInstanceOf(UserError.class);
         triage(instance, admin);
-        assertThatThrownBy(() -> act(instance, "lock", Map.of())).isInstanceOf(UserError.class)
-                .hasMessageContaining("自施設");
+        assertThatThrownBy(() -> act(instance, "lock", Map.of())).isInstanceOf(UserError.class);
         assertThatThrownBy(() -> act(instance, "lost", Map.of())).isInstanceOf(UserError.class);
         assertThatThrownBy(() -> act(instance, "wipe", Map.of())).isInstanceOf(UserError.class);
         assertThatThrownBy(() -> complete(instance, nurse.userId(), Map.of("instructionsAcknowledged", false)))

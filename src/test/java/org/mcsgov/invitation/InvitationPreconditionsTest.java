@@ -28,7 +28,17 @@ class InvitationPreconditionsTest extends InvitationFixtures {
     @Autowired JdbcClient jdbc;
 
     private void refused(org.mcsgov.group.Group target, org.mcsgov.directory.Staff invitee, String expected) {
+        refused(target, invitee, expected, () -> { });
+    }
+
+    /**
+     * The register changes while the request form is open (the options were offered before): the step's own check
+     * refuses. A thing never offered is refused earlier, by the input gate.
+     */
+    private void refused(org.mcsgov.group.Group target, org.mcsgov.directory.Staff invitee, String expected,
+            Runnable whileFormOpen) {
         ProcessInstance instance = start(coord, "group-invitation", Map.of());
+        whileFormOpen.run();
         assertThatThrownBy(() -> complete(instance, coord, request(target, invitee)))
                 .isInstanceOf(UserError.class).hasMessageContaining(expected);
         assertThat(instance).isWaitingAt("UserTask_Request");
@@ -41,7 +51,7 @@ class InvitationPreconditionsTest extends InvitationFixtures {
         var person = directory.registerStaff(new NewStaff(station.facilityId + "x", station.facilityId + "x-p", "未導入 太郎",
                 "ミドウニュウ", "薬剤師", station.facilityId + "x-p@example.jp", "abcd1234", Set.of(Role.MCS_ADMIN)),
                 "test", null);
-        refused(group, person, "N1-2");
+        refused(group, person, "選択肢にない"); // a facility without MCS is not offered (input gate)
     }
 
     @Test
@@ -54,8 +64,8 @@ class InvitationPreconditionsTest extends InvitationFixtures {
     @Test
     @DisplayName("the invitee's account is not active (suspended, locked or left)")
     void inactiveInvitee() {
-        jdbc.sql("UPDATE staff SET status = 'SUSPENDED' WHERE id = ?").param(nurse.id()).update();
-        refused(group, nurse, "有効ではありません");
+        refused(group, nurse, "有効ではありません",
+                () -> jdbc.sql("UPDATE staff SET status = 'SUSPENDED' WHERE id = ?").param(nurse.id()).update());
     }
 
     @Test
@@ -76,25 +86,25 @@ class InvitationPreconditionsTest extends InvitationFixtures {
         Fixture otherClinic = Fixture.facility(directory, FacilityKind.CLINIC);
         String otherCoord = otherClinic.person("coord", Role.COORDINATOR).userId();
         var otherGroup = activePatientGroup(otherCoord, false);
-        refused(otherGroup, nurse, "A5-2");
+        refused(otherGroup, nurse, "選択肢にない"); // never offered: the input gate refuses it
     }
 
     @Test
     @DisplayName("N2-1 / A6: an archived group, or a patient whose consent is withdrawn")
     void archivedOrWithoutConsent() {
         var second = activePatientGroup(coord, false);
-        jdbc.sql("UPDATE patient_group SET status = 'ARCHIVED' WHERE id = ?").param(group.id()).update();
-        refused(group, nurse, "N2-1");
-        jdbc.sql("UPDATE consent SET status = 'WITHDRAWN' WHERE patient_id = ?").param(second.patientId()).update();
-        refused(second, nurse, "A6");
+        refused(group, nurse, "N2-1",
+                () -> jdbc.sql("UPDATE patient_group SET status = 'ARCHIVED' WHERE id = ?").param(group.id()).update());
+        refused(second, nurse, "A6", () -> jdbc.sql("UPDATE consent SET status = 'WITHDRAWN' WHERE patient_id = ?")
+                .param(second.patientId()).update());
     }
 
     @Test
     @DisplayName("N2-1: a group moved to the archive by group-archive is read-only: no invitation")
     void archivedByGroupArchive() {
         activePatientGroup(coord, false); // the coordinator still has a group, so the request form opens
-        groups.archive(group.id(), org.mcsgov.group.ArchiveReason.CARE_ENDED, null, coord, "test");
-        refused(group, nurse, "N2-1");
+        refused(group, nurse, "N2-1",
+                () -> groups.archive(group.id(), org.mcsgov.group.ArchiveReason.CARE_ENDED, null, coord, "test"));
     }
 
     @Test

@@ -114,10 +114,10 @@ class StaffOffboardingTest extends OffboardingFixtures {
         ProcessInstance instance = offboard("release");
         runAllJobs(instance);
         assertThat(tasks(instance, "UserTask_Return")).hasSize(2).allMatch(t -> t.getDueDate() != null);
-        complete(instance, admin, Map.of("deviceId", String.valueOf(tablet.id()), "deviceOutcome", "returned",
-                "deviceCondition", "破損なし"));
+        complete(returnTask(instance, tablet), admin, Map.of("deviceId", String.valueOf(tablet.id()),
+                "deviceOutcome", "returned", "deviceCondition", "破損なし"));
         runAllJobs(instance);
-        complete(instance, admin, Map.of("deviceId", String.valueOf(phone.id()), "deviceOutcome", "lost",
+        complete(returnTask(instance, phone), admin, Map.of("deviceId", String.valueOf(phone.id()), "deviceOutcome", "lost",
                 "deviceCondition", "本人が紛失したと申告"));
         runAllJobs(instance);
         assertThat(devices.device(tablet.id()).orElseThrow().state()).isEqualTo("IN_USE");
@@ -129,6 +129,13 @@ class StaffOffboardingTest extends OffboardingFixtures {
         complete(instance, admin, Map.of("mcsOutcome", "done"));
         assertThat(instance).isEnded().hasPassed("CallActivity_ReturnDevice");
         assertLeft();
+    }
+
+    /** Each device has its own return task, which offers only that device. */
+    private org.camunda.bpm.engine.task.Task returnTask(ProcessInstance instance, Device device) {
+        return tasks(instance, "UserTask_Return").stream()
+                .filter(t -> String.valueOf(device.id()).equals(String.valueOf(taskService.getVariable(t.getId(), "deviceId"))))
+                .findFirst().orElseThrow();
     }
 
     @Test

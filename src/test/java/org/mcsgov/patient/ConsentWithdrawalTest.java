@@ -86,8 +86,9 @@ class ConsentWithdrawalTest extends ConsentFixtures {
                 .hasMessageContaining("撤回の理由");
         var otherPatient = withdrawal();
         otherPatient.put("patientId", "99999999");
+        // a patient the coordinator was not offered: refused by the input gate before any step runs
         assertThatThrownBy(() -> complete(instance, coord, otherPatient)).isInstanceOf(UserError.class)
-                .hasMessageContaining("自施設");
+                .hasMessageContaining("patientId");
         assertThat(patients.hasActiveConsent(patientId)).isTrue();
     }
 

@@ -93,7 +93,7 @@ class SecurityTrainingTest extends CampaignTestSupport {
         assertThatThrownBy(() -> complete(campaign, manager, record(LocalDate.now(), List.of())))
                 .hasMessageContaining("受講者");
         assertThatThrownBy(() -> complete(campaign, manager, record(LocalDate.now(), List.of(outsider.id()))))
-                .hasMessageContaining("受講者");
+                .hasMessageContaining("選択肢にない");
         Map<String, Object> noContent = record(LocalDate.now(), List.of(nurse.id()));
         noContent.remove("trainingContent");
         assertThatThrownBy(() -> complete(campaign, manager, noContent)).hasMessageContaining("研修の内容");

@@ -196,15 +196,15 @@ class TakeoutTest extends DeviceFixtures {
         Map<String, Object> unknown = request(tablet, today, today);
         unknown.put("deviceId", "999999999");
         assertThatThrownBy(() -> complete(instance, nurse.userId(), unknown)).isInstanceOf(UserError.class)
-                .hasMessageContaining("端末台帳にない");
+                .hasMessageContaining("選択肢にない");
         Device elsewhere = devices.register(Fixture.facility(directory, FacilityKind.PHARMACY).facilityId, "PC", "PH-1",
                 "PC", "FACILITY", null, "test", "fixture");
         assertThatThrownBy(() -> complete(instance, nurse.userId(), request(elsewhere, today, today)))
-                .isInstanceOf(UserError.class).hasMessageContaining("端末台帳にない");
+                .isInstanceOf(UserError.class).hasMessageContaining("選択肢にない");
         Device unchecked = devices.register(station.facilityId, "USB_MEDIUM", "NS-USB-" + System.nanoTime() % 100000,
                 "USBメモリ", "FACILITY", null, "test", "fixture");
         assertThatThrownBy(() -> complete(instance, nurse.userId(), request(unchecked, today, today)))
-                .isInstanceOf(UserError.class).hasMessageContaining("点検");
+                .isInstanceOf(UserError.class).hasMessageContaining("選択肢にない");
         Map<String, Object> missing = request(tablet, today, today);
         missing.remove("purpose");
         assertThatThrownBy(() -> complete(instance, nurse.userId(), missing)).isInstanceOf(UserError.class);

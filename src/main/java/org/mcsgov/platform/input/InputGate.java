@@ -1,0 +1,106 @@
+package org.mcsgov.platform.input;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.stereotype.Component;
+
+/**
+ * The trust boundary of the engine (issue 12, DESIGN.md §5): whatever a person sends through the REST API,
+ * Tasklist, Cockpit or the Java API passes here before the engine acts on it. A completion or a start carries only
+ * the fields of its form (choices among the values offered, read-only fields unchanged and never written back), a
+ * task is completed only by its assignee or a candidate and handed only to a candidate, candidates are the
+ * process's, variables are never written around a form, and no one but the system administrator starts a process
+ * in its middle or sends variables with a message or signal.
+ * <p>
+ * "A person" is a call with an authenticated user that is not nested in another command: the steps of a process,
+ * its jobs and our own code after its own checks (without an authenticated user, {@code AsSystem}) are the
+ * application itself. It runs outside every other interceptor, so nothing a person sent is seen by the engine
+ * before it is checked.
+ */
+@Component
+public class InputGate extends AbstractProcessEnginePlugin {
+
+    static final String ADMINISTRATORS = "camunda-admin";
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<CommandInterceptor> interceptors = new ArrayList<>(
+                Optional.ofNullable(configuration.getCustomPreCommandInterceptorsTxRequired()).orElse(List.of()));
+        interceptors.add(0, new Gate(configuration));
+        configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+    }
+
+    static boolean isAdministrator(Authentication person) {
+        return person.getGroupIds() != null && person.getGroupIds().contains(ADMINISTRATORS);
+    }
+
+    static final class Gate extends CommandInterceptor {
+
+        private final ProcessEngineConfigurationImpl configuration;
+        private volatile Checks checks;
+
+        Gate(ProcessEngineConfigurationImpl configuration) {
+            this.configuration = configuration;
+        }
+
+        @Override
+        public <T> T execute(Command<T> command) {
+            if (Context.getCommandContext() != null) {
+                return next.execute(command); // nested in a command: a step or a listener of the engine
+            }
+            IdentityService identity = configuration.getIdentityService();
+            Authentication person = identity == null ? null : identity.getCurrentAuthentication();
+            if (person == null || person.getUserId() == null) {
+                return next.execute(command);
+            }
+            asSystem(identity, person, () -> {
+                checks().check(command, person);
+                return null;
+            });
+            return next.execute(command);
+        }
+
+        private Checks checks() {
+            if (checks == null) {
+                checks = new Checks(configuration.getTaskService(), configuration.getIdentityService(),
+                        configuration.getRepositoryService(), new FormContracts(configuration.getRepositoryService()));
+            }
+            return checks;
+        }
+
+        /** The checks read what the person may not (identity links, deployments): without the person's login. */
+        private static <T> T asSystem(IdentityService identity, Authentication person, Supplier<T> call) {
+            identity.clearAuthentication();
+            try {
+                return call.get();
+            } finally {
+                identity.setAuthentication(person);
+            }
+        }
+    }
+
+    /** Refused for everybody but the system administrator (Cockpit's repairs). */
+    static AuthorizationException administratorsOnly(String japanese, String english) {
+        return new AuthorizationException(japanese + "はシステム管理者だけが行えます / only a system administrator may " + english);
+    }
+
+    static boolean hasAny(Map<?, ?>... maps) {
+        for (Map<?, ?> map : maps) {
+            if (map != null && !map.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
