@@ -2,6 +2,7 @@ package org.mcsgov.group;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.mcsgov.platform.Facts;
 import org.mcsgov.approval.DecisionLog;
 import org.mcsgov.approval.DecisionLog.Step;
 import org.mcsgov.directory.DirectoryService;
@@ -46,7 +47,7 @@ public class ArchiveSteps {
                 execution.setVariable("facilityId", group.facilityId());
                 execution.setVariable("groupId", String.valueOf(group.id()));
             } else {
-                Staff admin = directory.requireActiveWithRole((String) execution.getVariable("initiator"), Role.MCS_ADMIN);
+                Staff admin = directory.requireActiveWithRole(Facts.starter(execution), Role.MCS_ADMIN);
                 choices = groups.activeGroupsOf(admin.facilityId());
                 execution.setVariable("facilityId", admin.facilityId());
             }
@@ -71,7 +72,7 @@ public class ArchiveSteps {
                     Vars.choice(execution, "archiveReason", "保管の理由", ArchiveReason.codes()));
             String note = "keep".equals(decision) ? Vars.text(execution, "archiveNote", "保管しない理由", 1000)
                     : Vars.optionalText(execution, "archiveNote", "補足", 1000);
-            String actor = Vars.actor(execution, "initiator");
+            String actor = Facts.actor(execution);
             execution.setProcessBusinessKey("group:" + group.id());
             execution.setVariable("groupId", group.id());
             execution.setVariable("archiveReason", reason.name());

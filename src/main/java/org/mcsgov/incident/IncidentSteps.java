@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.mcsgov.platform.Facts;
 import org.mcsgov.device.Device;
 import org.mcsgov.device.DeviceService;
 import org.mcsgov.directory.DirectoryService;
@@ -59,7 +60,7 @@ public class IncidentSteps {
     public JavaDelegate loadOptions() {
         return execution -> {
             String userId = Objects.requireNonNullElse((String) execution.getVariable("reporterUserId"),
-                    (String) execution.getVariable("initiator"));
+                    Facts.starter(execution));
             Staff reporter = directory.staffByUserId(userId).filter(s -> !"LEFT".equals(s.status()))
                     .orElseThrow(() -> new UserError("登録されていないユーザーです: " + userId, "unknown user: " + userId));
             String facilityId = reporter.facilityId();
@@ -126,7 +127,7 @@ public class IncidentSteps {
             long id = id(execution);
             String severity = Vars.choice(execution, "severity", "重大度", "HIGH", "MEDIUM", "LOW");
             String instructions = Vars.text(execution, "instructions", "報告者への指示", 2000);
-            String by = Vars.actor(execution, "initiator");
+            String by = Facts.actor(execution);
             incidents.triaged(id, severity, instructions, by);
             incidents.action(id, "INSTRUCTED", instructions, by, execution.getProcessInstanceId());
         };
@@ -149,7 +150,7 @@ public class IncidentSteps {
             long id = id(execution);
             String action = Vars.choice(execution, "incidentAction", "対応", "lock", "lost", "wipe", "inform", "close");
             String note = Vars.optionalText(execution, "actionNote", "対応の内容・理由", 1000);
-            String by = Vars.actor(execution, "initiator");
+            String by = Facts.actor(execution);
             execution.setVariable("actionBy", by);
             switch (action) {
                 case "lock" -> {

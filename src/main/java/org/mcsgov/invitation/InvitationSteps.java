@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.mcsgov.platform.Facts;
 import org.mcsgov.approval.DecisionLog;
 import org.mcsgov.approval.DecisionLog.Step;
 import org.mcsgov.directory.DirectoryService;
@@ -171,7 +172,7 @@ public class InvitationSteps {
             long id = Vars.id(execution, "invitationId", "招待");
             String decision = Vars.choice(execution, "patientDecision", "患者本人の承認", "approved", "refused");
             String comment = Vars.text(execution, "patientComment", "理由・誰が承認したか", 1000);
-            String actor = Objects.requireNonNullElse(Vars.actor(execution, "initiator"), "system");
+            String actor = Objects.requireNonNullElse(Facts.actor(execution), "system");
             if ("approved".equals(decision)) {
                 invitations.patientApproved(id, comment);
             } else {
@@ -206,7 +207,7 @@ public class InvitationSteps {
             };
             invitations.close(id, State.valueOf(state), reason);
             if (State.valueOf(state) == State.CANCELLED) {
-                decisions.record(SUBJECT, id, Step.WITHDRAW, reason, (String) execution.getVariable("initiator"),
+                decisions.record(SUBJECT, id, Step.WITHDRAW, reason, Facts.starter(execution),
                         execution.getProcessInstanceId());
             }
             log.info("[invitation:{}] closed {}: {}", id, state, reason);
@@ -302,7 +303,7 @@ public class InvitationSteps {
         if (directory.activeWithRole(facility.id(), Role.MCS_ADMIN).size() <= 1) {
             approvers.add(Role.MANAGER.groupId(facility.id()));
         }
-        String inviterId = (String) execution.getVariable("initiator");
+        String inviterId = Facts.starter(execution);
         String inviter = directory.staffByUserId(inviterId).map(Staff::name).orElse(inviterId);
         execution.setVariable("inviteeUserId", invitee.userId());
         execution.setVariable("approvalCandidateGroups", String.join(",", approvers));

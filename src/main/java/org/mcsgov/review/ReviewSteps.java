@@ -15,6 +15,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.calendar.DurationHelper;
+import org.mcsgov.platform.Facts;
 import org.mcsgov.directory.DirectoryService;
 import org.mcsgov.directory.Role;
 import org.mcsgov.group.ArchiveReason;
@@ -88,7 +89,7 @@ public class ReviewSteps {
      */
     public JavaDelegate open() {
         return execution -> {
-            String initiator = (String) execution.getVariable("initiator");
+            String initiator = Facts.starter(execution);
             List<String> facilities = campaignFacilities(execution, initiator);
             Instant started = EngineClock.now();
             Date deadline = after(started, schedules.getReviewDeadline());

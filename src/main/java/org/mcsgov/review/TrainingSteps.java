@@ -8,6 +8,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.calendar.DurationHelper;
+import org.mcsgov.platform.Facts;
 import org.mcsgov.directory.DirectoryService;
 import org.mcsgov.directory.Facility;
 import org.mcsgov.directory.Role;
@@ -80,7 +81,7 @@ public class TrainingSteps {
             long trainingId = Rows.insert(jdbc, """
                     INSERT INTO security_training (facility_id, training_date, content, recorded_by, recorded_at,
                         process_instance_id) VALUES (?, ?, ?, ?, ?, ?)""",
-                    facilityId, date, content, Vars.actor(execution, "initiator"), now(), execution.getProcessInstanceId());
+                    facilityId, date, content, Facts.actor(execution), now(), execution.getProcessInstanceId());
             attendees.forEach(id -> jdbc.sql("INSERT INTO training_attendance (training_id, staff_id) VALUES (?, ?)")
                     .params(trainingId, id).update());
             setUntrained(execution, facilityId);
