@@ -1,8 +1,8 @@
 package org.mcsgov.review;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.mcsgov.platform.Facts;
 import org.mcsgov.notification.Notifications;
+import org.mcsgov.platform.Facts;
 import org.mcsgov.platform.Rows;
 import org.mcsgov.platform.Vars;
 import org.slf4j.Logger;

@@ -7,18 +7,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.mcsgov.platform.Facts;
-import org.mcsgov.approval.DecisionLog;
 import org.mcsgov.approval.DecisionLog.Step;
+import org.mcsgov.approval.DecisionLog;
 import org.mcsgov.device.Device;
 import org.mcsgov.device.DeviceService;
+import org.mcsgov.directory.Deciders;
 import org.mcsgov.directory.DirectoryService;
 import org.mcsgov.directory.Role;
 import org.mcsgov.directory.Staff;
 import org.mcsgov.platform.EngineClock;
+import org.mcsgov.platform.Facts;
 import org.mcsgov.platform.UserError;
 import org.mcsgov.platform.Vars;
 import org.mcsgov.takeout.Takeout.State;
@@ -43,9 +43,11 @@ public class TakeoutSteps {
     private final TakeoutService takeouts;
     private final DecisionLog decisions;
     private final TakeoutProperties properties;
+    private final Deciders deciders;
 
     public TakeoutSteps(DirectoryService directory, DeviceService devices, TakeoutService takeouts,
-                        DecisionLog decisions, TakeoutProperties properties) {
+                        DecisionLog decisions, TakeoutProperties properties, Deciders deciders) {
+        this.deciders = deciders;
         this.directory = directory;
         this.devices = devices;
         this.takeouts = takeouts;
@@ -203,8 +205,10 @@ public class TakeoutSteps {
             long id = Vars.id(execution, "takeoutId", "持ち出し申請");
             String outcome = Vars.choice(execution, "takeoutOutcome", "返却の確認", "back", "lost");
             String condition = Vars.text(execution, "returnCondition", "端末の状態・確認した内容", 1000);
-            String by = Objects.requireNonNullElse(Facts.actor(execution), "system");
             Takeout takeout = takeouts.takeout(id).orElseThrow();
+            // the administrators (after the escalation the manager) of the request's facility in the register
+            String by = deciders.require(Facts.actor(execution), takeout.facilityId(), Role.MCS_ADMIN, Role.MANAGER)
+                    .userId();
             boolean back = "back".equals(outcome);
             takeouts.close(id, back ? State.BACK : State.LOST, null, condition, by);
             decisions.record(SUBJECT, id, back ? Step.BACK : Step.LOST, condition, by, execution.getProcessInstanceId());
