@@ -1,12 +1,12 @@
 package org.mcsgov.approval;
 
 import java.util.Date;
-import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.calendar.DurationHelper;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.mcsgov.notification.Notifications;
+import org.mcsgov.platform.Facts;
 import org.mcsgov.platform.UserError;
 import org.mcsgov.platform.Vars;
 import org.slf4j.Logger;
@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Steps of the reusable process "approval" (DESIGN.md §3b): 承認 / 却下 / 差し戻し by any member of the approving
- * groups (代理承認), never by the applicant, with 承認履歴 shown and every decision logged. Reminder and expiry
- * come from the caller's configured durations.
+ * groups (代理承認) who holds an approving role in the register when deciding (Approvers), never by the applicant,
+ * with 承認履歴 shown and every decision logged. Reminder and expiry come from the caller's configured durations.
  */
 @Component
 public class ApprovalSteps {
@@ -24,10 +24,12 @@ public class ApprovalSteps {
     private static final Logger log = LoggerFactory.getLogger(ApprovalSteps.class);
     private final DecisionLog decisions;
     private final Notifications notifications;
+    private final Approvers approvers;
 
-    public ApprovalSteps(DecisionLog decisions, Notifications notifications) {
+    public ApprovalSteps(DecisionLog decisions, Notifications notifications, Approvers approvers) {
         this.decisions = decisions;
         this.notifications = notifications;
+        this.approvers = approvers;
     }
 
     public JavaDelegate prepare() {
@@ -45,11 +47,9 @@ public class ApprovalSteps {
             if (!"approve".equals(decision) && comment == null) {
                 throw new UserError("却下・差し戻しには理由を入力してください", "a reason is required to reject or return");
             }
-            String actor = Objects.requireNonNullElse(Vars.actor(execution, "approvalDecider"), "system");
-            if (actor.equals(execution.getVariable("approvalApplicant"))) {
-                throw new UserError("自分の申請は承認できません。他の管理者または事業所管理者が承認します",
-                        "applicants cannot decide their own request; another administrator or the manager does");
-            }
+            // the one completing, checked in the register now: holding the task is no approval (DESIGN.md §5)
+            String actor = approvers.requireApprover(subjectType(execution), subjectId(execution),
+                    Facts.authenticated(execution)).userId();
             decisions.record(subjectType(execution), subjectId(execution), switch (decision) {
                 case "approve" -> DecisionLog.Step.APPROVE;
                 case "reject" -> DecisionLog.Step.REJECT;

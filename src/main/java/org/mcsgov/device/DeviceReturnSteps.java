@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.mcsgov.device.Device.State;
 import org.mcsgov.directory.Role;
 import org.mcsgov.platform.EngineClock;
+import org.mcsgov.platform.Facts;
 import org.mcsgov.platform.UserError;
 import org.mcsgov.platform.Vars;
 import org.slf4j.Logger;
@@ -65,7 +66,7 @@ public class DeviceReturnSteps {
     public JavaDelegate recordReturn() {
         return execution -> {
             long deviceId = Vars.id(execution, "deviceId", "端末");
-            String by = Vars.actor(execution, "initiator");
+            String by = Facts.actor(execution);
             devices.endLoan(deviceId, (String) execution.getVariable("deviceCondition"), by,
                     execution.getProcessInstanceId());
             devices.changeState(deviceId, State.IN_USE, "返却: " + execution.getVariable("deviceCondition"), by,
@@ -78,7 +79,7 @@ public class DeviceReturnSteps {
     public JavaDelegate recordLost() {
         return execution -> {
             long deviceId = Vars.id(execution, "deviceId", "端末");
-            String by = Vars.actor(execution, "initiator");
+            String by = Facts.actor(execution);
             String condition = "返却されず紛失: " + execution.getVariable("deviceCondition");
             devices.endLoan(deviceId, condition, by, execution.getProcessInstanceId());
             devices.changeState(deviceId, State.LOST, condition, by, execution.getProcessInstanceId());

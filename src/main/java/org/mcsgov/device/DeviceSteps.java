@@ -10,6 +10,7 @@ import org.mcsgov.device.Device.State;
 import org.mcsgov.directory.DirectoryService;
 import org.mcsgov.directory.Role;
 import org.mcsgov.directory.Staff;
+import org.mcsgov.platform.Facts;
 import org.mcsgov.platform.UserError;
 import org.mcsgov.platform.Vars;
 import org.slf4j.Logger;
@@ -38,7 +39,7 @@ public class DeviceSteps {
     /** A8-2: only the facility's MCS administrator; the facility's staff as owners or borrowers. */
     public JavaDelegate loadOptions() {
         return execution -> {
-            Staff admin = directory.requireActiveWithRole((String) execution.getVariable("initiator"), Role.MCS_ADMIN);
+            Staff admin = directory.requireActiveWithRole(Facts.starter(execution), Role.MCS_ADMIN);
             execution.setVariable("facilityId", admin.facilityId());
             execution.setVariable("adminGroup", Role.MCS_ADMIN.groupId(admin.facilityId()));
             execution.setVariable("staffOptions", Vars.options(directory.activeStaffOf(admin.facilityId()).stream()
@@ -69,7 +70,7 @@ public class DeviceSteps {
                 throw new UserError("この資産番号の端末は既に登録されています: " + asset, "asset number already registered: " + asset);
             }
             Device device = devices.register(facilityId, kind, asset, model, ownership, owner,
-                    (String) execution.getVariable("initiator"), execution.getProcessInstanceId());
+                    Facts.starter(execution), execution.getProcessInstanceId());
             execution.setProcessBusinessKey("device:" + device.id());
             execution.setVariable("deviceId", device.id());
             execution.setVariable("deviceLabel", device.label() + ("PERSONAL".equals(ownership) ? "・私物（A12-10）" : ""));
@@ -85,7 +86,7 @@ public class DeviceSteps {
     public JavaDelegate checkChecklist() {
         return execution -> {
             long deviceId = Vars.id(execution, "deviceId", "端末");
-            String by = Vars.actor(execution, "initiator");
+            String by = Facts.actor(execution);
             if ("retire".equals(Vars.choice(execution, "checklistAction", "操作", "record", "retire"))) {
                 execution.setVariable("retireReason", Vars.text(execution, "retireReason", "使用をやめる理由", 1000));
                 execution.setVariable("checklistOutcome", "retire");
@@ -106,7 +107,7 @@ public class DeviceSteps {
 
     public JavaDelegate retire() {
         return execution -> devices.changeState(Vars.id(execution, "deviceId", "端末"), State.RETIRED,
-                (String) execution.getVariable("retireReason"), Vars.actor(execution, "initiator"),
+                (String) execution.getVariable("retireReason"), Facts.actor(execution),
                 execution.getProcessInstanceId());
     }
 
@@ -137,7 +138,7 @@ public class DeviceSteps {
                         "the device cannot be lent in state " + device.state());
             }
             Staff borrower = staffOfFacility(execution, "borrowerStaffId", "貸与先", facilityId);
-            devices.lend(deviceId, borrower.id(), Vars.actor(execution, "initiator"), execution.getProcessInstanceId());
+            devices.lend(deviceId, borrower.id(), Facts.actor(execution), execution.getProcessInstanceId());
             execution.setProcessBusinessKey("device:" + deviceId);
             log.info("[device:{}] lent to {}", deviceId, borrower.userId());
         };

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.User;
 import org.mcsgov.platform.AsSystem;
+import org.mcsgov.platform.Facts;
 import org.mcsgov.platform.Rows;
 import org.mcsgov.platform.UserError;
 import org.mcsgov.security.AccessPolicy;
@@ -251,7 +252,7 @@ public class DirectoryService {
      * its coordinator group become the process variables facilityId and coordinatorGroup.
      */
     public Staff startingCoordinator(DelegateExecution execution) {
-        Staff coordinator = requireActiveWithRole((String) execution.getVariable("initiator"), Role.COORDINATOR);
+        Staff coordinator = requireActiveWithRole(Facts.starter(execution), Role.COORDINATOR);
         execution.setVariable("facilityId", coordinator.facilityId());
         execution.setVariable("coordinatorGroup", Role.COORDINATOR.groupId(coordinator.facilityId()));
         return coordinator;

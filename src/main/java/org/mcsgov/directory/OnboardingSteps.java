@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.mcsgov.directory.PledgeRegister.Status;
+import org.mcsgov.platform.Facts;
 import org.mcsgov.platform.UserError;
 import org.mcsgov.platform.Vars;
 import org.slf4j.Logger;
@@ -46,7 +47,7 @@ public class OnboardingSteps {
     /** The administrator's registration, checked and stored as PENDING (no login yet). */
     public JavaDelegate register() {
         return execution -> {
-            Staff admin = directory.requireActiveWithRole((String) execution.getVariable("initiator"), Role.MCS_ADMIN);
+            Staff admin = directory.requireActiveWithRole(Facts.starter(execution), Role.MCS_ADMIN);
             String roles = requestedRoles(execution).stream().map(Role::name).collect(Collectors.joining(","));
             Staff pending = directory.registerPending(new NewStaff(admin.facilityId(),
                     Vars.text(execution, "staffUserId", "ユーザーID", 32),
@@ -74,7 +75,7 @@ public class OnboardingSteps {
             String decision = Vars.choice(execution, "onRecordDecision", "記録の確認", "confirmed", "signAgain");
             boolean skip = "confirmed".equals(decision);
             if (skip) {
-                pledges.record(pending(execution), Status.ON_RECORD, Vars.actor(execution, "initiator"),
+                pledges.record(pending(execution), Status.ON_RECORD, Facts.actor(execution),
                         execution.getProcessInstanceId());
             }
             execution.setVariable("pledgeSkipped", skip);
@@ -92,7 +93,7 @@ public class OnboardingSteps {
                 throw new UserError("署名（氏名）が登録した氏名と一致しません: " + person.name(),
                         "the signature does not match the registered name");
             }
-            pledges.record(person, signed ? Status.SIGNED : Status.REFUSED, Vars.actor(execution, "initiator"),
+            pledges.record(person, signed ? Status.SIGNED : Status.REFUSED, Facts.actor(execution),
                     execution.getProcessInstanceId());
             execution.setVariable("pledgeSigned", signed);
         };
@@ -119,7 +120,7 @@ public class OnboardingSteps {
             String names = (String) execution.getVariable("staffRoles");
             Arrays.stream(names.split(",")).filter(n -> !n.isBlank()).map(Role::valueOf).forEach(roles::add);
             Staff active = directory.activate(pending(execution).id(), (String) execution.getVariable("initialPassword"),
-                    roles, Vars.actor(execution, "initiator"), execution.getProcessInstanceId(), true);
+                    roles, Facts.actor(execution), execution.getProcessInstanceId(), true);
             execution.removeVariable("initialPassword");
             log.info("[{}] {} activated", execution.getBusinessKey(), active.userId());
         };

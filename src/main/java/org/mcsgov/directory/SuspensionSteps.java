@@ -7,10 +7,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.mcsgov.group.GroupService;
 import org.mcsgov.group.Member;
+import org.mcsgov.platform.Facts;
+import org.mcsgov.platform.Lists;
 import org.mcsgov.platform.Rows;
 import org.mcsgov.platform.UserError;
 import org.mcsgov.platform.Vars;
-import org.mcsgov.platform.Lists;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,7 +41,7 @@ public class SuspensionSteps {
 
     public JavaDelegate loadOptions() {
         return execution -> {
-            Staff admin = directory.requireActiveWithRole((String) execution.getVariable("initiator"), Role.MCS_ADMIN);
+            Staff admin = directory.requireActiveWithRole(Facts.starter(execution), Role.MCS_ADMIN);
             execution.setVariable("facilityId", admin.facilityId());
             execution.setVariable("adminGroup", Role.MCS_ADMIN.groupId(admin.facilityId()));
             // incident-report locks an account by calling this process with the person and the reason
@@ -51,18 +52,26 @@ public class SuspensionSteps {
         };
     }
 
+    /**
+     * N2-2: the acting MCS administrator (the authenticated user, or in the job of a call from incident-report the
+     * administrator that step recorded) suspends an active person of their own facility in the register.
+     */
     public JavaDelegate check() {
         return execution -> {
+            Staff admin = directory.requireActiveWithRole(Facts.actor(execution), Role.MCS_ADMIN);
             long staffId = Vars.id(execution, "staffId", "停止する職員");
             Staff person = directory.staff(staffId).filter(Staff::isActive)
-                    .filter(s -> s.facilityId().equals(execution.getVariable("facilityId")))
+                    .filter(s -> s.facilityId().equals(admin.facilityId()))
                     .orElseThrow(() -> new UserError("停止できるのは自施設の有効な職員だけです: " + staffId,
                             "only an active staff member of your facility can be suspended: " + staffId));
-            if (person.userId().equals(execution.getVariable("initiator"))) {
+            if (person.id() == admin.id()) {
                 throw new UserError("自分自身は停止できません", "you cannot suspend yourself");
             }
             execution.setVariable("suspensionReason", Vars.text(execution, "suspensionReason", "停止の理由", 1000));
             execution.setVariable("suspendedUserId", person.userId());
+            execution.setVariable("suspendedBy", admin.userId());
+            // the facility's staff list is no business of the later tasks (least knowledge)
+            execution.removeVariable("staffOptions");
         };
     }
 
@@ -70,7 +79,7 @@ public class SuspensionSteps {
     public JavaDelegate suspend() {
         return execution -> {
             Staff person = person(execution);
-            String by = (String) execution.getVariable("initiator");
+            String by = (String) execution.getVariable("suspendedBy");
             long id = Rows.insert(jdbc, """
                     INSERT INTO staff_suspension (staff_id, reason, suspended_by, suspended_at, status, process_instance_id)
                     VALUES (?, ?, ?, ?, 'SUSPENDED', ?)""", person.id(), execution.getVariable("suspensionReason"),
@@ -103,8 +112,8 @@ public class SuspensionSteps {
         return execution -> {
             String decision = Vars.choice(execution, "suspensionDecision", "判断", "lift", "ban");
             Vars.text(execution, "decisionReason", "理由", 1000);
-            execution.setVariable("decidedBy", Vars.actor(execution, "initiator"));
             Staff person = person(execution);
+            execution.setVariable("decidedBy", deciderOf(execution, person).userId());
             List<Member> memberships = currentMemberships(person);
             if ("ban".equals(decision) && memberships.stream().anyMatch(m -> groups.group(m.groupId()).orElseThrow()
                     .coordinatorStaffId() == person.id())) {
@@ -132,6 +141,16 @@ public class SuspensionSteps {
             setStatus(person, "BANNED");
             log.info("[{}] {} banned; memberships ended", execution.getBusinessKey(), person.userId());
         };
+    }
+
+    /** N2-2: whoever holds the task, the one deciding is, in the register now, an MCS administrator of the person's facility. */
+    private Staff deciderOf(DelegateExecution execution, Staff person) {
+        Staff admin = directory.requireActiveWithRole(Facts.actor(execution), Role.MCS_ADMIN);
+        if (!admin.facilityId().equals(person.facilityId()) || admin.id() == person.id()) {
+            throw new UserError("解除・利用禁止を判断できるのは、停止された人の事業所のMCS管理者だけです",
+                    "only an MCS administrator of the suspended person's facility decides");
+        }
+        return admin;
     }
 
     private void decide(DelegateExecution execution, String status) {

@@ -2,11 +2,12 @@ package org.mcsgov.group;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.mcsgov.approval.DecisionLog;
 import org.mcsgov.approval.DecisionLog.Step;
+import org.mcsgov.approval.DecisionLog;
 import org.mcsgov.directory.DirectoryService;
 import org.mcsgov.directory.Role;
 import org.mcsgov.directory.Staff;
+import org.mcsgov.platform.Facts;
 import org.mcsgov.platform.UserError;
 import org.mcsgov.platform.Vars;
 import org.slf4j.Logger;
@@ -46,7 +47,7 @@ public class ArchiveSteps {
                 execution.setVariable("facilityId", group.facilityId());
                 execution.setVariable("groupId", String.valueOf(group.id()));
             } else {
-                Staff admin = directory.requireActiveWithRole((String) execution.getVariable("initiator"), Role.MCS_ADMIN);
+                Staff admin = directory.requireActiveWithRole(Facts.starter(execution), Role.MCS_ADMIN);
                 choices = groups.activeGroupsOf(admin.facilityId());
                 execution.setVariable("facilityId", admin.facilityId());
             }
@@ -62,8 +63,10 @@ public class ArchiveSteps {
     /** The administrator's decision: the group, the reason, and archive or keep. */
     public JavaDelegate check() {
         return execution -> {
+            // N2-1: the acting administrator's facility in the register, not a variable, says which groups are theirs
+            Staff admin = directory.requireActiveWithRole(Facts.actor(execution), Role.MCS_ADMIN);
             Group group = groups.group(Vars.id(execution, "groupId", "グループ"))
-                    .filter(g -> g.isActive() && g.facilityId().equals(execution.getVariable("facilityId")))
+                    .filter(g -> g.isActive() && g.facilityId().equals(admin.facilityId()))
                     .orElseThrow(() -> new UserError("自施設の有効なグループを選んでください",
                             "choose an active group of your facility"));
             String decision = Vars.choice(execution, "archiveDecision", "判断", "archive", "keep");
@@ -71,8 +74,9 @@ public class ArchiveSteps {
                     Vars.choice(execution, "archiveReason", "保管の理由", ArchiveReason.codes()));
             String note = "keep".equals(decision) ? Vars.text(execution, "archiveNote", "保管しない理由", 1000)
                     : Vars.optionalText(execution, "archiveNote", "補足", 1000);
-            String actor = Vars.actor(execution, "initiator");
+            String actor = admin.userId();
             execution.setProcessBusinessKey("group:" + group.id());
+            execution.removeVariable("groupOptions");
             execution.setVariable("groupId", group.id());
             execution.setVariable("archiveReason", reason.name());
             execution.setVariable("archiveNote", note);

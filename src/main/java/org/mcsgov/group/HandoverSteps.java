@@ -3,11 +3,12 @@ package org.mcsgov.group;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.mcsgov.approval.DecisionLog;
 import org.mcsgov.approval.DecisionLog.Step;
+import org.mcsgov.approval.DecisionLog;
 import org.mcsgov.directory.DirectoryService;
 import org.mcsgov.directory.Role;
 import org.mcsgov.directory.Staff;
+import org.mcsgov.platform.Facts;
 import org.mcsgov.platform.UserError;
 import org.mcsgov.platform.Vars;
 import org.slf4j.Logger;
@@ -47,7 +48,7 @@ public class HandoverSteps {
     /** The outgoing coordinator's groups, or all the facility's groups for its MCS administrator. */
     public JavaDelegate loadOptions() {
         return execution -> {
-            Staff actor = directory.staffByUserId((String) execution.getVariable("initiator")).filter(Staff::isActive)
+            Staff actor = directory.staffByUserId(Facts.starter(execution)).filter(Staff::isActive)
                     .orElseThrow(() -> new UserError("有効な職員として登録されていないユーザーです",
                             "user is not an active registered staff member"));
             boolean admin = directory.activeRoles(actor.id()).contains(Role.MCS_ADMIN);
@@ -72,7 +73,7 @@ public class HandoverSteps {
             long groupId = Vars.id(execution, "groupId", "グループ");
             Group group = groups.group(groupId).filter(Group::isActive).orElseThrow(() -> new UserError(
                     "有効なグループを選んでください", "choose an active group"));
-            Staff actor = directory.staffByUserId((String) execution.getVariable("initiator")).orElseThrow();
+            Staff actor = directory.staffByUserId(Facts.starter(execution)).orElseThrow();
             boolean admin = directory.activeRoles(actor.id()).contains(Role.MCS_ADMIN);
             if (!group.facilityId().equals(actor.facilityId()) || !(admin || group.coordinatorStaffId() == actor.id())) {
                 throw new UserError("引継ぎを始められるのは、そのグループの担当者か事業所のMCS管理者だけです（N1-4）",

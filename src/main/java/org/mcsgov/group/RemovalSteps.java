@@ -3,11 +3,12 @@ package org.mcsgov.group;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.mcsgov.approval.DecisionLog;
 import org.mcsgov.approval.DecisionLog.Step;
+import org.mcsgov.approval.DecisionLog;
 import org.mcsgov.directory.DirectoryService;
 import org.mcsgov.directory.Role;
 import org.mcsgov.directory.Staff;
+import org.mcsgov.platform.Facts;
 import org.mcsgov.platform.UserError;
 import org.mcsgov.platform.Vars;
 import org.slf4j.Logger;
@@ -73,7 +74,7 @@ public class RemovalSteps {
                         "the group's coordinator is removed only after a handover (N1-4)");
             }
             String removedBy = bySystem && execution.hasVariable("removedBy")
-                    ? (String) execution.getVariable("removedBy") : Vars.actor(execution, "initiator");
+                    ? (String) execution.getVariable("removedBy") : Facts.actor(execution);
             execution.setVariable("removalKind", kind.name());
             execution.setVariable("removalReason", reason);
             execution.setVariable("removedBy", removedBy);
@@ -125,7 +126,7 @@ public class RemovalSteps {
     }
 
     private Staff activeInitiator(DelegateExecution execution) {
-        String userId = Vars.actor(execution, "initiator");
+        String userId = Facts.actor(execution);
         return directory.staffByUserId(Objects.requireNonNullElse(userId, "")).filter(Staff::isActive)
                 .orElseThrow(() -> new UserError("有効な職員として登録されていないユーザーです: " + userId,
                         "user is not an active registered staff member: " + userId));

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.mcsgov.platform.EngineClock;
+import org.mcsgov.platform.Facts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -24,7 +25,7 @@ public class IncidentReports {
     public JavaDelegate lostDevice(String why) {
         return execution -> {
             Map<String, Object> report = new HashMap<>();
-            report.put("reporterUserId", execution.getVariable("initiator"));
+            report.put("reporterUserId", Facts.starter(execution));
             report.put("incidentKind", Incident.Kind.LOST_DEVICE.name());
             report.put("incidentDescription", switch (why) {
                 case "NOT_RETURNED" -> "貸与端末が返却されなかった（" + execution.getBusinessKey() + "）: "

@@ -13,12 +13,14 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.mcsgov.device.Device;
 import org.mcsgov.device.DeviceService;
+import org.mcsgov.directory.Deciders;
 import org.mcsgov.directory.DirectoryService;
 import org.mcsgov.directory.Role;
 import org.mcsgov.directory.Staff;
 import org.mcsgov.group.Group;
 import org.mcsgov.group.GroupService;
 import org.mcsgov.platform.EngineClock;
+import org.mcsgov.platform.Facts;
 import org.mcsgov.platform.UserError;
 import org.mcsgov.platform.Vars;
 import org.mcsgov.security.AccessPolicy;
@@ -44,10 +46,13 @@ public class IncidentSteps {
     private final GroupService groups;
     private final IncidentService incidents;
     private final String triageDeadline;
+    private final Deciders deciders;
 
     /** triageDeadline: the administrator triages within this, else the manager is asked (mcs.incident.triage-deadline). */
     public IncidentSteps(DirectoryService directory, DeviceService devices, GroupService groups,
-                         IncidentService incidents, @Value("${mcs.incident.triage-deadline:PT24H}") String triageDeadline) {
+                         IncidentService incidents, @Value("${mcs.incident.triage-deadline:PT24H}") String triageDeadline,
+                         Deciders deciders) {
+        this.deciders = deciders;
         this.directory = directory;
         this.devices = devices;
         this.groups = groups;
@@ -59,7 +64,7 @@ public class IncidentSteps {
     public JavaDelegate loadOptions() {
         return execution -> {
             String userId = Objects.requireNonNullElse((String) execution.getVariable("reporterUserId"),
-                    (String) execution.getVariable("initiator"));
+                    Facts.starter(execution));
             Staff reporter = directory.staffByUserId(userId).filter(s -> !"LEFT".equals(s.status()))
                     .orElseThrow(() -> new UserError("登録されていないユーザーです: " + userId, "unknown user: " + userId));
             String facilityId = reporter.facilityId();
@@ -84,7 +89,7 @@ public class IncidentSteps {
             String description = Vars.text(execution, "incidentDescription", "何が起きたか", 2000);
             String occurredAt = Vars.text(execution, "occurredAt", "いつ", 32);
             Device device = optionalDevice(execution, facilityId);
-            Staff affected = optionalStaff(execution, "affectedStaffId", "関係するアカウント");
+            Staff affected = optionalStaff(execution, facilityId);
             if (kind == Incident.Kind.LOST_DEVICE && device == null) {
                 throw new UserError("紛失・盗難の報告では端末を選んでください", "a lost device report names the device");
             }
@@ -126,7 +131,8 @@ public class IncidentSteps {
             long id = id(execution);
             String severity = Vars.choice(execution, "severity", "重大度", "HIGH", "MEDIUM", "LOW");
             String instructions = Vars.text(execution, "instructions", "報告者への指示", 2000);
-            String by = Vars.actor(execution, "initiator");
+            // the reporter's facility's administrators, or its manager once the triage is escalated to them
+            String by = deciders.require(Facts.actor(execution), facility(id), Role.MCS_ADMIN, Role.MANAGER).userId();
             incidents.triaged(id, severity, instructions, by);
             incidents.action(id, "INSTRUCTED", instructions, by, execution.getProcessInstanceId());
         };
@@ -137,9 +143,13 @@ public class IncidentSteps {
         return execution -> {
             Vars.confirmed(execution, "instructionsAcknowledged", "指示を確認し、従います");
             long id = id(execution);
+            String reporter = incidents.incident(id).orElseThrow().reportedBy();
+            if (!reporter.equals(Vars.actor(execution, "reporterUserId"))) {
+                throw new UserError("指示を確認できるのは報告した本人だけです", "only the reporter acknowledges the instructions");
+            }
             incidents.acknowledged(id);
             incidents.action(id, "ACKNOWLEDGED", Vars.optionalText(execution, "acknowledgementComment", "コメント", 1000),
-                    Vars.actor(execution, "reporterUserId"), execution.getProcessInstanceId());
+                    reporter, execution.getProcessInstanceId());
         };
     }
 
@@ -149,13 +159,13 @@ public class IncidentSteps {
             long id = id(execution);
             String action = Vars.choice(execution, "incidentAction", "対応", "lock", "lost", "wipe", "inform", "close");
             String note = Vars.optionalText(execution, "actionNote", "対応の内容・理由", 1000);
-            String by = Vars.actor(execution, "initiator");
+            String by = deciders.require(Facts.actor(execution), facility(id), Role.MCS_ADMIN).userId();
             execution.setVariable("actionBy", by);
             switch (action) {
                 case "lock" -> {
-                    Staff affected = optionalStaff(execution, "affectedStaffId", "関係するアカウント");
+                    Staff affected = optionalStaff(execution, facility(id));
                     if (affected == null || !affected.isActive()
-                            || !affected.facilityId().equals(execution.getVariable("facilityId"))) {
+                            || !affected.facilityId().equals(facility(id))) {
                         throw new UserError("ロックできるのは、報告に記録された自施設の有効なアカウントだけです"
                                 + "（他の事業所の人は、その事業所のMCS管理者に依頼してください）",
                                 "only an active account of your facility named in the report can be locked");
@@ -206,8 +216,10 @@ public class IncidentSteps {
         return execution -> {
             String outcome = Vars.choice(execution, "wipeOutcome", "遠隔消去の結果", "done", "failed");
             String comment = Vars.text(execution, "wipeComment", "確認した内容", 1000);
-            incidents.action(id(execution), "done".equals(outcome) ? "WIPE_DONE" : "WIPE_FAILED", comment,
-                    Vars.actor(execution, "actionBy"), execution.getProcessInstanceId());
+            long id = id(execution);
+            String by = deciders.require(Facts.actor(execution), facility(id), Role.MCS_ADMIN).userId();
+            incidents.action(id, "done".equals(outcome) ? "WIPE_DONE" : "WIPE_FAILED", comment, by,
+                    execution.getProcessInstanceId());
         };
     }
 
@@ -265,14 +277,20 @@ public class IncidentSteps {
                 .orElseThrow(() -> new UserError("端末台帳にない端末です: " + deviceId, "not in the register: " + deviceId));
     }
 
-    private Staff optionalStaff(DelegateExecution execution, String name, String label) {
-        Object value = execution.getVariable(name);
+    /** The account a report names: a person of the reporter's facility (the form offers no one else). */
+    private Staff optionalStaff(DelegateExecution execution, String facilityId) {
+        Object value = execution.getVariable("affectedStaffId");
         if (value == null || value.toString().isBlank()) {
             return null;
         }
-        long staffId = Vars.id(execution, name, label);
-        return directory.staff(staffId).orElseThrow(() -> new UserError("「" + label + "」が見つかりません: " + staffId,
-                name + " not found: " + staffId));
+        long staffId = Vars.id(execution, "affectedStaffId", "関係するアカウント");
+        return directory.staff(staffId).filter(s -> s.facilityId().equals(facilityId)).orElseThrow(() -> new UserError(
+                "「関係するアカウント」は自施設の職員から選んでください: " + staffId, "affectedStaffId not of the facility: " + staffId));
+    }
+
+    /** The reporter's facility as the incident's row records it. */
+    private String facility(long id) {
+        return incidents.incident(id).orElseThrow().facilityId();
     }
 
     private static long id(DelegateExecution execution) {

@@ -2,13 +2,11 @@ package org.mcsgov.invitation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.mcsgov.approval.DecisionLog;
 import org.mcsgov.approval.DecisionLog.Step;
+import org.mcsgov.approval.DecisionLog;
 import org.mcsgov.directory.DirectoryService;
 import org.mcsgov.directory.Facility;
 import org.mcsgov.directory.PledgeRegister;
@@ -18,6 +16,7 @@ import org.mcsgov.group.Group;
 import org.mcsgov.group.GroupService;
 import org.mcsgov.invitation.Invitation.State;
 import org.mcsgov.patient.PatientService;
+import org.mcsgov.platform.Facts;
 import org.mcsgov.platform.UserError;
 import org.mcsgov.platform.Vars;
 import org.slf4j.Logger;
@@ -42,11 +41,15 @@ public class InvitationSteps {
     private final DecisionLog decisions;
     private final InvitationProperties properties;
     private final PledgeRegister pledges;
+    private final InvitationOptions options;
+    private final InvitationActors actors;
 
     public InvitationSteps(DirectoryService directory, GroupService groups, PatientService patients,
                            InvitationService invitations, DecisionLog decisions, InvitationProperties properties,
-                           PledgeRegister pledges) {
+                           PledgeRegister pledges, InvitationOptions options, InvitationActors actors) {
         this.pledges = pledges;
+        this.options = options;
+        this.actors = actors;
         this.directory = directory;
         this.groups = groups;
         this.patients = patients;
@@ -55,24 +58,10 @@ public class InvitationSteps {
         this.properties = properties;
     }
 
-    /** The coordinator's facility's active groups (A5-2) and the registered staff of MCS facilities (N1-2). */
+    /** The request form's choices (InvitationOptions) and the timers' durations. */
     public JavaDelegate loadOptions() {
         return execution -> {
-            Staff coordinator = directory.startingCoordinator(execution);
-            var groupOptions = groups.activeGroupsOf(coordinator.facilityId()).stream()
-                    .map(g -> new Vars.Option(g.name() + ("FREE".equals(g.kind()) ? "（自由グループ）" : ""),
-                            String.valueOf(g.id()))).toList();
-            if (groupOptions.isEmpty()) {
-                throw new UserError("招待できる有効なグループがありません。先にグループを作成してください",
-                        "your facility has no active group to invite into");
-            }
-            Map<String, String> facilityNames = directory.facilities().stream()
-                    .collect(Collectors.toMap(Facility::id, Facility::name));
-            var staffOptions = directory.activeStaffOfMcsFacilities().stream()
-                    .map(s -> new Vars.Option(s.name() + "（" + facilityNames.get(s.facilityId()) + "・" + s.profession()
-                            + "）", String.valueOf(s.id()))).toList();
-            execution.setVariable("groupOptions", Vars.options(groupOptions));
-            execution.setVariable("staffOptions", Vars.options(staffOptions));
+            options.load(execution, directory.startingCoordinator(execution).facilityId());
             execution.setVariable("remindAfter", properties.remindAfter());
             execution.setVariable("expireAfter", properties.expireAfter());
         };
@@ -114,6 +103,7 @@ public class InvitationSteps {
             if (invitee != null) {
                 prepareApproval(execution, group, invitee, reason);
             }
+            options.clear(execution);
             log.info("[invitation:{}] {} into group {} requested by {}", id, email, group.id(), coordinator.userId());
         };
     }
@@ -123,10 +113,11 @@ public class InvitationSteps {
         return execution -> {
             long id = Vars.id(execution, "invitationId", "招待");
             Staff invitee = directory.staffByEmail((String) execution.getVariable("awaitedEmail")).orElseThrow();
-            Group group = groups.group(Vars.id(execution, "groupId", "グループ")).orElseThrow();
+            Invitation invitation = invitations.invitation(id).orElseThrow();
+            Group group = groups.group(invitation.groupId()).orElseThrow();
             invitations.resolved(id, invitee.id());
             execution.setVariable("inviteeStaffId", String.valueOf(invitee.id()));
-            prepareApproval(execution, group, invitee, (String) execution.getVariable("reason"));
+            prepareApproval(execution, group, invitee, invitation.reason());
         };
     }
 
@@ -138,6 +129,7 @@ public class InvitationSteps {
                 case "return" -> {
                     invitations.setState(id, State.RETURNED);
                     execution.setVariable("returnComment", execution.getVariable("approvalComment"));
+                    options.load(execution, directory.startingCoordinator(execution).facilityId());
                 }
                 default -> execution.setVariable("closeReason", execution.getVariable("approvalComment"));
             }
@@ -150,7 +142,7 @@ public class InvitationSteps {
             long id = Vars.id(execution, "invitationId", "招待");
             String decision = Vars.choice(execution, "inviteeDecision", "参加の判断", "accept", "decline");
             String comment = Vars.optionalText(execution, "inviteeComment", "理由", 1000);
-            String actor = Objects.requireNonNullElse(Vars.actor(execution, "inviteeUserId"), "system");
+            String actor = actors.invitee(execution, invitations.invitation(id).orElseThrow());
             if ("decline".equals(decision)) {
                 if (comment == null) {
                     throw new UserError("参加しない理由を入力してください", "a reason is required to decline");
@@ -171,7 +163,7 @@ public class InvitationSteps {
             long id = Vars.id(execution, "invitationId", "招待");
             String decision = Vars.choice(execution, "patientDecision", "患者本人の承認", "approved", "refused");
             String comment = Vars.text(execution, "patientComment", "理由・誰が承認したか", 1000);
-            String actor = Objects.requireNonNullElse(Vars.actor(execution, "initiator"), "system");
+            String actor = actors.originCoordinator(execution, invitations.invitation(id).orElseThrow());
             if ("approved".equals(decision)) {
                 invitations.patientApproved(id, comment);
             } else {
@@ -206,7 +198,7 @@ public class InvitationSteps {
             };
             invitations.close(id, State.valueOf(state), reason);
             if (State.valueOf(state) == State.CANCELLED) {
-                decisions.record(SUBJECT, id, Step.WITHDRAW, reason, (String) execution.getVariable("initiator"),
+                decisions.record(SUBJECT, id, Step.WITHDRAW, reason, Facts.starter(execution),
                         execution.getProcessInstanceId());
             }
             log.info("[invitation:{}] closed {}: {}", id, state, reason);
@@ -302,7 +294,7 @@ public class InvitationSteps {
         if (directory.activeWithRole(facility.id(), Role.MCS_ADMIN).size() <= 1) {
             approvers.add(Role.MANAGER.groupId(facility.id()));
         }
-        String inviterId = (String) execution.getVariable("initiator");
+        String inviterId = Facts.starter(execution);
         String inviter = directory.staffByUserId(inviterId).map(Staff::name).orElse(inviterId);
         execution.setVariable("inviteeUserId", invitee.userId());
         execution.setVariable("approvalCandidateGroups", String.join(",", approvers));

@@ -7,8 +7,8 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.mcsgov.directory.DirectoryService;
-import org.mcsgov.directory.PledgeRegister;
 import org.mcsgov.directory.PledgeRegister.Status;
+import org.mcsgov.directory.PledgeRegister;
 import org.mcsgov.directory.Role;
 import org.mcsgov.directory.Staff;
 import org.mcsgov.group.Group;
@@ -16,6 +16,7 @@ import org.mcsgov.group.GroupService;
 import org.mcsgov.group.Member;
 import org.mcsgov.mcs.McsAction;
 import org.mcsgov.platform.EngineClock;
+import org.mcsgov.platform.Facts;
 import org.mcsgov.platform.UserError;
 import org.mcsgov.platform.Vars;
 import org.slf4j.Logger;
@@ -49,7 +50,7 @@ public class OffboardingSteps {
     /** Synchronous with the start: checks the request and locks the account before anything else happens. */
     public JavaDelegate lock() {
         return execution -> {
-            Staff admin = directory.requireActiveWithRole((String) execution.getVariable("initiator"), Role.MCS_ADMIN);
+            Staff admin = directory.requireActiveWithRole(Facts.starter(execution), Role.MCS_ADMIN);
             String userId = Vars.text(execution, "leaverUserId", "退職・異動する人のユーザーID", 64);
             Staff leaver = directory.staffByUserId(userId)
                     .filter(s -> s.facilityId().equals(admin.facilityId()) && s.isActive())
@@ -102,7 +103,7 @@ public class OffboardingSteps {
             if (!Boolean.TRUE.equals(execution.getVariable("pledgeAcknowledged"))) {
                 throw new UserError("退職後も誓約が続くことの確認にチェックしてください", "the acknowledgement is required");
             }
-            pledges.record(leaver(execution), Status.ACKNOWLEDGED, Vars.actor(execution, "initiator"),
+            pledges.record(leaver(execution), Status.ACKNOWLEDGED, Facts.actor(execution),
                     execution.getProcessInstanceId());
         };
     }

@@ -6,8 +6,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.mcsgov.directory.DirectoryService;
+import org.mcsgov.directory.Role;
 import org.mcsgov.directory.Staff;
 import org.mcsgov.group.GroupService;
+import org.mcsgov.platform.Facts;
 import org.mcsgov.platform.UserError;
 import org.mcsgov.platform.Vars;
 import org.slf4j.Logger;
@@ -78,7 +80,7 @@ public class ConsentSteps {
     public JavaDelegate storeConsent() {
         return execution -> {
             long patientId = Vars.id(execution, "patientId", "患者");
-            patients.recordConsent(patientId, consent(execution), Vars.actor(execution, "initiator"),
+            patients.recordConsent(patientId, consent(execution), Facts.actor(execution),
                     execution.getProcessInstanceId());
             log.info("[patient:{}] consent granted", patientId);
         };
@@ -88,7 +90,7 @@ public class ConsentSteps {
         return execution -> {
             long patientId = Vars.id(execution, "patientId", "患者");
             patients.recordRefusal(patientId, Vars.text(execution, "explanation", "説明した内容", 1000),
-                    Vars.text(execution, "refusalReason", "同意しない理由", 1000), Vars.actor(execution, "initiator"),
+                    Vars.text(execution, "refusalReason", "同意しない理由", 1000), Facts.actor(execution),
                     execution.getProcessInstanceId());
             log.info("[patient:{}] consent refused", patientId);
         };
@@ -112,6 +114,8 @@ public class ConsentSteps {
             withdrawal(execution);
             Patient patient = withdrawablePatient(execution);
             execution.setProcessBusinessKey("patient:" + patient.id());
+            // the facility's other patients are no business of the later tasks (least knowledge)
+            execution.removeVariable("patientOptions");
         };
     }
 
@@ -119,7 +123,7 @@ public class ConsentSteps {
     public JavaDelegate withdraw() {
         return execution -> {
             Patient patient = withdrawablePatient(execution);
-            patients.withdraw(patient.id(), withdrawal(execution), Vars.actor(execution, "initiator"),
+            patients.withdraw(patient.id(), withdrawal(execution), Facts.actor(execution),
                     execution.getProcessInstanceId());
             var group = groups.liveGroupOf(patient.id());
             execution.setVariable("hasGroup", group.isPresent());
@@ -146,10 +150,12 @@ public class ConsentSteps {
                 Vars.text(scope, "withdrawalReason", "撤回の理由", 1000));
     }
 
-    private Patient withdrawablePatient(VariableScope scope) {
-        long patientId = Vars.id(scope, "patientId", "患者");
+    /** A4: a patient of the acting coordinator's facility in the register, whatever facility a variable names. */
+    private Patient withdrawablePatient(DelegateExecution execution) {
+        String facilityId = directory.requireActiveWithRole(Facts.actor(execution), Role.COORDINATOR).facilityId();
+        long patientId = Vars.id(execution, "patientId", "患者");
         Patient patient = patients.patient(patientId).orElse(null);
-        if (patient == null || !patient.facilityId().equals(scope.getVariable("facilityId"))
+        if (patient == null || !patient.facilityId().equals(facilityId)
                 || !patients.hasActiveConsent(patientId)) {
             throw new UserError("自施設の同意が有効な患者を選んでください",
                     "choose a patient of your facility with an active consent");

@@ -2,6 +2,7 @@ package org.mcsgov.review;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.mcsgov.notification.Notifications;
+import org.mcsgov.platform.Facts;
 import org.mcsgov.platform.Rows;
 import org.mcsgov.platform.Vars;
 import org.slf4j.Logger;
@@ -33,7 +34,7 @@ public class Reminders {
     public JavaDelegate checkFollowUp() {
         return execution -> {
             Vars.text(execution, "followUp", "対応の内容", 1000);
-            execution.setVariable("followUpBy", Vars.actor(execution, "initiator"));
+            execution.setVariable("followUpBy", Facts.actor(execution));
             log.info("[{}] escalation followed up by {}", execution.getBusinessKey(), execution.getVariable("followUpBy"));
         };
     }

@@ -22,6 +22,7 @@ import org.mcsgov.group.Group;
 import org.mcsgov.group.GroupService;
 import org.mcsgov.group.Member;
 import org.mcsgov.platform.EngineClock;
+import org.mcsgov.platform.Facts;
 import org.mcsgov.platform.Lists;
 import org.mcsgov.platform.Rows;
 import org.mcsgov.platform.UserError;
@@ -88,7 +89,7 @@ public class ReviewSteps {
      */
     public JavaDelegate open() {
         return execution -> {
-            String initiator = (String) execution.getVariable("initiator");
+            String initiator = Facts.starter(execution);
             List<String> facilities = campaignFacilities(execution, initiator);
             Instant started = EngineClock.now();
             Date deadline = after(started, schedules.getReviewDeadline());

@@ -12,8 +12,9 @@ import org.mcsgov.directory.DirectoryService;
 import org.mcsgov.directory.Facility;
 import org.mcsgov.directory.Role;
 import org.mcsgov.directory.Staff;
-import org.mcsgov.platform.Lists;
 import org.mcsgov.platform.EngineClock;
+import org.mcsgov.platform.Facts;
+import org.mcsgov.platform.Lists;
 import org.mcsgov.platform.Rows;
 import org.mcsgov.platform.UserError;
 import org.mcsgov.platform.Vars;
@@ -80,7 +81,7 @@ public class TrainingSteps {
             long trainingId = Rows.insert(jdbc, """
                     INSERT INTO security_training (facility_id, training_date, content, recorded_by, recorded_at,
                         process_instance_id) VALUES (?, ?, ?, ?, ?, ?)""",
-                    facilityId, date, content, Vars.actor(execution, "initiator"), now(), execution.getProcessInstanceId());
+                    facilityId, date, content, Facts.actor(execution), now(), execution.getProcessInstanceId());
             attendees.forEach(id -> jdbc.sql("INSERT INTO training_attendance (training_id, staff_id) VALUES (?, ?)")
                     .params(trainingId, id).update());
             setUntrained(execution, facilityId);

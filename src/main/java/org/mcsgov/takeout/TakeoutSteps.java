@@ -7,17 +7,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.mcsgov.approval.DecisionLog;
 import org.mcsgov.approval.DecisionLog.Step;
+import org.mcsgov.approval.DecisionLog;
 import org.mcsgov.device.Device;
 import org.mcsgov.device.DeviceService;
+import org.mcsgov.directory.Deciders;
 import org.mcsgov.directory.DirectoryService;
 import org.mcsgov.directory.Role;
 import org.mcsgov.directory.Staff;
 import org.mcsgov.platform.EngineClock;
+import org.mcsgov.platform.Facts;
 import org.mcsgov.platform.UserError;
 import org.mcsgov.platform.Vars;
 import org.mcsgov.takeout.Takeout.State;
@@ -42,9 +43,11 @@ public class TakeoutSteps {
     private final TakeoutService takeouts;
     private final DecisionLog decisions;
     private final TakeoutProperties properties;
+    private final Deciders deciders;
 
     public TakeoutSteps(DirectoryService directory, DeviceService devices, TakeoutService takeouts,
-                        DecisionLog decisions, TakeoutProperties properties) {
+                        DecisionLog decisions, TakeoutProperties properties, Deciders deciders) {
+        this.deciders = deciders;
         this.directory = directory;
         this.devices = devices;
         this.takeouts = takeouts;
@@ -55,7 +58,7 @@ public class TakeoutSteps {
     /** Any active person of a facility asks; the devices offered are the facility's usable ones (A12-1..A12-8). */
     public JavaDelegate loadOptions() {
         return execution -> {
-            String userId = (String) execution.getVariable("initiator");
+            String userId = Facts.starter(execution);
             Staff applicant = directory.staffByUserId(userId).filter(Staff::isActive)
                     .orElseThrow(() -> new UserError("有効な職員として登録されていないユーザーです: " + userId,
                             "user is not an active registered staff member: " + userId));
@@ -81,7 +84,7 @@ public class TakeoutSteps {
                 }
                 return;
             }
-            Staff applicant = directory.staffByUserId((String) execution.getVariable("initiator")).orElseThrow();
+            Staff applicant = directory.staffByUserId(Facts.starter(execution)).orElseThrow();
             String content = Vars.text(execution, "content", "持ち出す情報の内容", 1000);
             Device device = device(execution, applicant.facilityId());
             String purpose = Vars.text(execution, "purpose", "目的", 1000);
@@ -143,7 +146,7 @@ public class TakeoutSteps {
         return execution -> {
             long id = Vars.id(execution, "takeoutId", "持ち出し申請");
             takeouts.close(id, State.WITHDRAWN, "申請者が取り下げ", null, null);
-            decisions.record(SUBJECT, id, Step.WITHDRAW, null, (String) execution.getVariable("initiator"),
+            decisions.record(SUBJECT, id, Step.WITHDRAW, null, Facts.starter(execution),
                     execution.getProcessInstanceId());
         };
     }
@@ -164,7 +167,7 @@ public class TakeoutSteps {
     public JavaDelegate remind() {
         return execution -> {
             long id = Vars.id(execution, "takeoutId", "持ち出し申請");
-            decisions.record(SUBJECT, id, Step.REMIND, "返却予定日が近づいています（" + execution.getVariable("initiator")
+            decisions.record(SUBJECT, id, Step.REMIND, "返却予定日が近づいています（" + Facts.starter(execution)
                     + "、" + execution.getVariable("adminGroup") + "）", "system", execution.getProcessInstanceId());
             log.info("[takeout:{}] return reminder", id);
         };
@@ -202,8 +205,10 @@ public class TakeoutSteps {
             long id = Vars.id(execution, "takeoutId", "持ち出し申請");
             String outcome = Vars.choice(execution, "takeoutOutcome", "返却の確認", "back", "lost");
             String condition = Vars.text(execution, "returnCondition", "端末の状態・確認した内容", 1000);
-            String by = Objects.requireNonNullElse(Vars.actor(execution, "initiator"), "system");
             Takeout takeout = takeouts.takeout(id).orElseThrow();
+            // the administrators (after the escalation the manager) of the request's facility in the register
+            String by = deciders.require(Facts.actor(execution), takeout.facilityId(), Role.MCS_ADMIN, Role.MANAGER)
+                    .userId();
             boolean back = "back".equals(outcome);
             takeouts.close(id, back ? State.BACK : State.LOST, null, condition, by);
             decisions.record(SUBJECT, id, back ? Step.BACK : Step.LOST, condition, by, execution.getProcessInstanceId());

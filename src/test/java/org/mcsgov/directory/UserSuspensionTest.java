@@ -123,4 +123,43 @@ class UserSuspensionTest extends GroupFixtures {
         assertThatThrownBy(() -> complete(suspension, admin, Map.of("suspensionDecision", "lift")))
                 .hasMessageContaining("理由");
     }
+
+    @Test
+    @DisplayName("N2-2 trust boundary: another facility's administrator holding the request names a clinic's staff member: refused, nothing locked; recorded by who acted")
+    void otherFacilitysAdministrator() {
+        Fixture station = Fixture.facility(directory, FacilityKind.VISITING_NURSE);
+        String stationAdmin = station.person("admin", Role.MCS_ADMIN).userId();
+        ProcessInstance instance = start(admin, "user-suspension", Map.of());
+        var task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+        taskService.setAssignee(task.getId(), stationAdmin);
+        assertThatThrownBy(() -> complete(task, stationAdmin, Map.of("staffId", String.valueOf(nurse.id()),
+                "suspensionReason", "x"))).isInstanceOf(UserError.class).hasMessageContaining("自施設");
+        assertThat(directory.staff(nurse.id()).orElseThrow().isActive()).isTrue();
+        assertThat(identityService.checkPassword(nurse.userId(), Fixture.PASSWORD)).isTrue();
+    }
+
+    @Test
+    @DisplayName("N2-2 trust boundary: the decision handed to a colleague who is no administrator, or to another facility's: refused")
+    void decisionHandedToNonAdministrator() {
+        String colleague = clinic.person("colleague").userId();
+        String stationAdmin = Fixture.facility(directory, FacilityKind.VISITING_NURSE).person("admin", Role.MCS_ADMIN)
+                .userId();
+        String admin2 = clinic.person("admin2", Role.MCS_ADMIN).userId();
+        ProcessInstance instance = suspend(nurse);
+        assertThat(jdbc.sql("SELECT suspended_by FROM staff_suspension WHERE staff_id = ?").param(nurse.id())
+                .query(String.class).single()).isEqualTo(admin);
+        var task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+        for (String holder : new String[] {colleague, stationAdmin}) {
+            taskService.setAssignee(task.getId(), holder);
+            assertThatThrownBy(() -> complete(taskService.createTaskQuery().taskId(task.getId()).singleResult(), holder,
+                    Map.of("suspensionDecision", "lift", "decisionReason", "x"))).as(holder)
+                    .isInstanceOf(UserError.class).hasMessageContaining("MCS管理者");
+        }
+        assertThat(directory.staff(nurse.id()).orElseThrow().status()).isEqualTo("SUSPENDED");
+        taskService.setAssignee(task.getId(), null);
+        complete(instance, admin2, Map.of("suspensionDecision", "lift", "decisionReason", "面談済み"));
+        assertThat(instance).isEnded();
+        assertThat(jdbc.sql("SELECT decided_by FROM staff_suspension WHERE staff_id = ?").param(nurse.id())
+                .query(String.class).single()).isEqualTo(admin2);
+    }
 }

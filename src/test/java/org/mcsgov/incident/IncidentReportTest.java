@@ -208,6 +208,14 @@ class IncidentReportTest extends DeviceFixtures {
         complete(instance, nurse.userId(), Map.of("incidentKind", "ANOMALY", "incidentDescription", "画面が固まる",
                 "occurredAt", "今朝"));
         assertThatThrownBy(() -> complete(instance, admin, Map.of("severity", "LOW"))).isInstanceOf(UserError.class);
+        // trust boundary: the triage handed to a colleague who is no administrator is refused
+        String colleague = station.person("colleague").userId();
+        var triageTask = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+        taskService.setAssignee(triageTask.getId(), colleague);
+        assertThatThrownBy(() -> complete(taskService.createTaskQuery().taskId(triageTask.getId()).singleResult(),
+                colleague, Map.of("severity", "LOW", "instructions", "x"))).isInstanceOf(UserError.class)
+                .hasMessageContaining("MCS管理者");
+        taskService.setAssignee(triageTask.getId(), null);
         triage(instance, admin);
         assertThatThrownBy(() -> act(instance, "lock", Map.of())).isInstanceOf(UserError.class);
         assertThatThrownBy(() -> act(instance, "lost", Map.of())).isInstanceOf(UserError.class);

@@ -93,6 +93,20 @@ class ConsentWithdrawalTest extends ConsentFixtures {
     }
 
     @Test
+    @DisplayName("A4 trust boundary: another facility's coordinator naming this clinic's patient (and its facility) is refused")
+    void otherFacilitysPatient() {
+        Fixture station = Fixture.facility(directory, FacilityKind.VISITING_NURSE);
+        String stationCoord = station.person("coord", Role.COORDINATOR).userId();
+        consentedPatient(stationCoord, "森 次郎", "モリ ジロウ");
+        ProcessInstance instance = start(stationCoord, "consent-withdrawal", Map.of());
+        var forged = withdrawal();
+        forged.put("facilityId", clinic.facilityId);
+        assertThatThrownBy(() -> complete(instance, stationCoord, forged)).isInstanceOf(UserError.class)
+                .hasMessageContaining("自施設");
+        assertThat(patients.hasActiveConsent(patientId)).isTrue();
+    }
+
+    @Test
     @DisplayName("nothing to withdraw: the start is refused with a reason")
     void nothingToWithdraw() {
         Fixture other = Fixture.facility(directory, FacilityKind.CLINIC);

@@ -183,6 +183,22 @@ class TakeoutTest extends DeviceFixtures {
     }
 
     @Test
+    @DisplayName("A12-9 trust boundary: the approval handed to a colleague who is no approver, or to the applicant, is refused")
+    void approvalHandedToNonApprover() {
+        ProcessInstance instance = submit(nurse.userId());
+        String colleague = station.person("colleague").userId();
+        for (String holder : new String[] {colleague, nurse.userId(), manager}) {
+            var task = singleTask(instance, admin);
+            taskService.setAssignee(task.getId(), holder);
+            assertThatThrownBy(() -> complete(taskService.createTaskQuery().taskId(task.getId()).singleResult(), holder,
+                    Map.of("decision", "approve"))).as(holder).isInstanceOf(UserError.class);
+            taskService.setAssignee(task.getId(), null);
+        }
+        assertThat(takeout(instance).state()).isEqualTo("REQUESTED");
+        assertThat(state(tablet.id())).isEqualTo("IN_USE");
+    }
+
+    @Test
     @DisplayName("bad input: period in the past, ending before it starts, too long; a device not in the register, unusable, or of another facility")
     void badInput() {
         ProcessInstance instance = start(nurse.userId(), "device-takeout", Map.of());
