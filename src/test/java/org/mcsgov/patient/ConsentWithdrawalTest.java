@@ -99,11 +99,14 @@ class ConsentWithdrawalTest extends ConsentFixtures {
         String stationCoord = station.person("coord", Role.COORDINATOR).userId();
         consentedPatient(stationCoord, "森 次郎", "モリ ジロウ");
         ProcessInstance instance = start(stationCoord, "consent-withdrawal", Map.of());
-        var forged = withdrawal();
+        var forged = withdrawal(); // the clinic's patient (not offered to the station's coordinator)
         forged.put("facilityId", clinic.facilityId);
         assertThatThrownBy(() -> complete(instance, stationCoord, forged)).isInstanceOf(UserError.class)
-                .hasMessageContaining("自施設");
+                .hasMessageContaining("facilityId is not a field");
+        assertThatThrownBy(() -> complete(instance, stationCoord, withdrawal())).isInstanceOf(UserError.class)
+                .hasMessageContaining("patientId on consent-withdrawal/Task_RecordWithdrawal was not offered");
         assertThat(patients.hasActiveConsent(patientId)).isTrue();
+        assertThat(instance).isWaitingAt("Task_RecordWithdrawal");
     }
 
     @Test
