@@ -34,6 +34,15 @@ public abstract class EngineTestSupport {
     @Autowired protected TaskService taskService;
     @Autowired protected IdentityService identityService;
     @Autowired protected DirectoryService directory;
+    @Autowired private org.mcsgov.platform.input.InputGate inputGate;
+    @Autowired private org.springframework.jdbc.core.simple.JdbcClient registerJdbc;
+
+    /** Process tests attack every task and start before they act (ForgedInput); benchmarks measure without it. */
+    protected boolean attackInputs = false;
+
+    private ForgedInput forged() {
+        return new ForgedInput(engine, inputGate, registerJdbc);
+    }
 
     @BeforeEach
     void initAssertions() {
@@ -54,6 +63,9 @@ public abstract class EngineTestSupport {
     }
 
     protected ProcessInstance start(String userId, String key, Map<String, Object> variables) {
+        if (attackInputs) {
+            forged().attackStart(key, variables, () -> as(userId));
+        }
         as(userId);
         try {
             return runtimeService.startProcessInstanceByKey(key, variables);
@@ -73,6 +85,10 @@ public abstract class EngineTestSupport {
         try {
             if (task.getAssignee() == null) {
                 taskService.claim(task.getId(), userId);
+            }
+            if (attackInputs) {
+                forged().attackTask(task, userId, variables, () -> as(userId));
+                as(userId);
             }
             taskService.complete(task.getId(), variables);
         } finally {

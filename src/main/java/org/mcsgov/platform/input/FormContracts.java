@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
@@ -30,12 +31,13 @@ class FormContracts {
     static final String INPUTS = "inputs";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final RepositoryService repository;
+    private final Supplier<RepositoryService> repositoryService;
     private final Map<String, FormContract> byElement = new ConcurrentHashMap<>();
     private final Map<String, Map<String, JsonNode>> formsByDeployment = new ConcurrentHashMap<>();
 
-    FormContracts(RepositoryService repository) {
-        this.repository = repository;
+    /** The repository service exists only once the engine is built, after the plugins that create this. */
+    FormContracts(Supplier<RepositoryService> repositoryService) {
+        this.repositoryService = repositoryService;
     }
 
     /** The contract of a user task or start event; called with the engine's authorization checks off. */
@@ -46,7 +48,7 @@ class FormContracts {
     /** The none start event of a process (a start through the API or Tasklist). */
     FormContract start(String processDefinitionId) {
         return byElement.computeIfAbsent(processDefinitionId + "#start", key -> {
-            var model = repository.getBpmnModelInstance(processDefinitionId);
+            var model = repositoryService.get().getBpmnModelInstance(processDefinitionId);
             return model.getModelElementsByType(StartEvent.class).stream()
                     .filter(event -> event.getEventDefinitions().isEmpty()
                             && !(event.getParentElement() instanceof org.camunda.bpm.model.bpmn.instance.SubProcess))
@@ -56,6 +58,7 @@ class FormContracts {
     }
 
     private FormContract load(String processDefinitionId, String elementId) {
+        RepositoryService repository = repositoryService.get();
         var model = repository.getBpmnModelInstance(processDefinitionId);
         FlowNode element = model.getModelElementById(elementId);
         String name = repository.getProcessDefinition(processDefinitionId).getKey() + "/" + elementId;
@@ -74,6 +77,7 @@ class FormContracts {
     }
 
     private Map<String, JsonNode> forms(String deploymentId) {
+        RepositoryService repository = repositoryService.get();
         return formsByDeployment.computeIfAbsent(deploymentId, id -> {
             Map<String, JsonNode> forms = new HashMap<>();
             for (String resource : repository.getDeploymentResourceNames(id)) {

@@ -33,12 +33,33 @@ public class InputGate extends AbstractProcessEnginePlugin {
 
     static final String ADMINISTRATORS = "camunda-admin";
 
+    private FormContracts contracts;
+    private ProcessEngineConfigurationImpl configuration;
+
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
+        this.configuration = configuration;
+        contracts = new FormContracts(configuration::getRepositoryService);
         List<CommandInterceptor> interceptors = new ArrayList<>(
                 Optional.ofNullable(configuration.getCustomPreCommandInterceptorsTxRequired()).orElse(List.of()));
-        interceptors.add(0, new Gate(configuration));
+        interceptors.add(0, new Gate(configuration, contracts));
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+    }
+
+    /** What a person may send to a user task (the attack tests read it to forge everything else). */
+    public FormContract taskContract(String processDefinitionId, String taskDefinitionKey) {
+        return asSystem(() -> contracts.of(processDefinitionId, taskDefinitionKey));
+    }
+
+    /** What a person may send when starting the process. */
+    public FormContract startContract(String processDefinitionId) {
+        return asSystem(() -> contracts.start(processDefinitionId));
+    }
+
+    private <T> T asSystem(Supplier<T> call) {
+        IdentityService identity = configuration.getIdentityService();
+        Authentication person = identity.getCurrentAuthentication();
+        return person == null ? call.get() : Gate.asSystem(identity, person, call);
     }
 
     static boolean isAdministrator(Authentication person) {
@@ -48,10 +69,12 @@ public class InputGate extends AbstractProcessEnginePlugin {
     static final class Gate extends CommandInterceptor {
 
         private final ProcessEngineConfigurationImpl configuration;
+        private final FormContracts contracts;
         private volatile Checks checks;
 
-        Gate(ProcessEngineConfigurationImpl configuration) {
+        Gate(ProcessEngineConfigurationImpl configuration, FormContracts contracts) {
             this.configuration = configuration;
+            this.contracts = contracts;
         }
 
         @Override
@@ -74,13 +97,13 @@ public class InputGate extends AbstractProcessEnginePlugin {
         private Checks checks() {
             if (checks == null) {
                 checks = new Checks(configuration.getTaskService(), configuration.getIdentityService(),
-                        configuration.getRepositoryService(), new FormContracts(configuration.getRepositoryService()));
+                        configuration.getRepositoryService(), contracts);
             }
             return checks;
         }
 
         /** The checks read what the person may not (identity links, deployments): without the person's login. */
-        private static <T> T asSystem(IdentityService identity, Authentication person, Supplier<T> call) {
+        static <T> T asSystem(IdentityService identity, Authentication person, Supplier<T> call) {
             identity.clearAuthentication();
             try {
                 return call.get();
