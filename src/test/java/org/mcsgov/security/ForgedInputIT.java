@@ -49,7 +49,7 @@ class ForgedInputIT extends AppTestSupport {
         assertRefused(post("nurse-coord", "/engine-rest/task/" + task + "/complete", variables(withdrawal)), 400, "facilityId");
         withdrawal.remove("facilityId");
         assertRefused(post("nurse-coord", "/engine-rest/task/" + task + "/complete", variables(withdrawal)), 400, "patientId");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM consent WHERE patient_id = ? AND status = 'ACTIVE'")
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM consent WHERE patient_id = ? AND status = 'GRANTED'")
                 .param(clinicPatient).query(Long.class).single()).isOne();
     }
 
