@@ -1,5 +1,6 @@
 package org.mcsgov.security;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -31,8 +32,9 @@ public class SecurityConfiguration {
 
     /** Before the REST authentication: a login that must change its password first is refused (A11-3). */
     @Bean
-    public FilterRegistrationBean<PasswordChangeFilter> passwordChange(PasswordService passwords) {
-        var registration = new FilterRegistrationBean<>(new PasswordChangeFilter(passwords));
+    public FilterRegistrationBean<PasswordChangeFilter> passwordChange(PasswordService passwords,
+                                                                       IdentityService identityService) {
+        var registration = new FilterRegistrationBean<>(new PasswordChangeFilter(passwords, identityService));
         registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/admin/auth/user/*",
                 "/camunda/api/engine/engine/*", "/register/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
@@ -40,14 +42,25 @@ public class SecurityConfiguration {
         return registration;
     }
 
+    /** Before every password check: an address that keeps failing waits (429) and is not checked at all. */
+    @Bean
+    public FilterRegistrationBean<LoginThrottleFilter> loginThrottle(LoginThrottle throttle) {
+        var registration = new FilterRegistrationBean<>(new LoginThrottleFilter(throttle));
+        registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/admin/auth/user/*", "/register/*",
+                "/account/password");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 7);
+        registration.setName("mcs-login-throttle");
+        return registration;
+    }
+
     /** A11-3 password policy on every account the engine stores. */
     @Bean
-    public AbstractProcessEnginePlugin passwordPolicyPlugin() {
+    public AbstractProcessEnginePlugin passwordPolicyPlugin(PasswordHistory history) {
         return new AbstractProcessEnginePlugin() {
             @Override
             public void preInit(ProcessEngineConfigurationImpl configuration) {
                 configuration.setEnablePasswordPolicy(true);
-                configuration.setPasswordPolicy(new McsPasswordPolicy());
+                configuration.setPasswordPolicy(new McsPasswordPolicy(history));
             }
         };
     }

@@ -5,7 +5,9 @@ import jakarta.servlet.http.HttpSession;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import org.mcsgov.audit.AuditLog;
 import org.mcsgov.directory.PasswordService;
+import org.mcsgov.security.LoginThrottle;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,12 +45,20 @@ public class LoginController {
                         @RequestParam(defaultValue = "/register") String next, @RequestParam("_token") String token,
                         HttpServletRequest request, Model model) {
         checkToken(request.getSession(), token);
-        var mustChange = passwords.changeRequired(username);
-        if (mustChange.isEmpty() && authentication.login(request, username, password)) {
-            return "redirect:" + safe(next);
+        // the password first: whether it must be changed is told to its owner only, never to a guesser
+        if (!authentication.checkPassword(username, password)) {
+            request.setAttribute(LoginThrottle.FAILED, Boolean.TRUE);
+            model.addAttribute("error", "ユーザーIDまたはパスワードが正しくありません / wrong user id or password");
+        } else {
+            var mustChange = passwords.changeRequired(username);
+            if (mustChange.isEmpty()) {
+                authentication.login(request, username);
+                return "redirect:" + safe(next);
+            }
+            request.setAttribute(AuditLog.DETAIL, "password change required");
+            model.addAttribute("error", mustChange.get() + "。/account/password.html で変更してください / change it at "
+                    + "/account/password.html");
         }
-        model.addAttribute("error", mustChange.map(reason -> reason + "。/account/password.html で変更してください")
-                .orElse("ユーザーIDまたはパスワードが正しくありません / wrong user id or password"));
         model.addAttribute("next", safe(next));
         model.addAttribute("formToken", token(request.getSession()));
         return "register/login";
