@@ -45,6 +45,11 @@ public class AuditLog {
                 .update();
     }
 
+    /** An administrative command run outside HTTP (UnlockCommand): a change by the person at the server. */
+    public void command(String commandLine, String detail) {
+        record(Event.CHANGE, "(command line)", "CLI", commandLine, 0, null, null, detail);
+    }
+
     /** The rows of the days from..to (inclusive, in Japan time), oldest first. */
     public List<Entry> between(LocalDate from, LocalDate to) {
         return jdbc.sql("""

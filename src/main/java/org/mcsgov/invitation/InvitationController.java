@@ -75,6 +75,9 @@ public class InvitationController {
         if (cancel == null || cancel.reason() == null || cancel.reason().isBlank()) {
             throw new UserError("取り下げの理由を入力してください", "a reason is required to cancel");
         }
+        if (cancel.reason().strip().length() > UserError.MAX_REASON) {
+            throw UserError.tooLong("理由", "the reason");
+        }
         String me = currentUser.id();
         AsSystem.call(identityService, () -> runtimeService.createMessageCorrelation("invitation-cancel")
                 .processInstanceBusinessKey("invitation:" + id)

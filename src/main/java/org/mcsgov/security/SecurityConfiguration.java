@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.mcsgov.directory.AccountLock;
 import org.mcsgov.directory.PasswordService;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
@@ -42,6 +43,26 @@ public class SecurityConfiguration {
         return registration;
     }
 
+    /** First of all: the browser protections on every answer, refusals included. */
+    @Bean
+    public FilterRegistrationBean<SecurityHeaders> securityHeaders() {
+        var registration = new FilterRegistrationBean<>(new SecurityHeaders());
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setName("mcs-security-headers");
+        return registration;
+    }
+
+    /** Before anything uses the session: a locked, suspended or departed person's session ends. */
+    @Bean
+    public FilterRegistrationBean<SessionRevocation> sessionRevocation(AccountLock accounts) {
+        var registration = new FilterRegistrationBean<>(new SessionRevocation(accounts));
+        registration.addUrlPatterns("/camunda/api/*", "/register", "/register/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 8);
+        registration.setName("mcs-session-revocation");
+        return registration;
+    }
+
     /** Before every password check: an address that keeps failing waits (429) and is not checked at all. */
     @Bean
     public FilterRegistrationBean<LoginThrottleFilter> loginThrottle(LoginThrottle throttle) {
@@ -53,7 +74,17 @@ public class SecurityConfiguration {
         return registration;
     }
 
-    /** A11-3 password policy on every account the engine stores. */
+    /** Behind the REST authentication: only camunda-admin deletes a user or changes a profile. */
+    @Bean
+    public FilterRegistrationBean<OwnUserGuard> ownUserGuard(IdentityService identityService) {
+        var registration = new FilterRegistrationBean<>(new OwnUserGuard(identityService));
+        registration.addUrlPatterns("/engine-rest/user/*", "/camunda/api/engine/engine/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 22);
+        registration.setName("mcs-own-user-guard");
+        return registration;
+    }
+
+    /** A11-3 password policy on every account the engine stores; a new user may not delete their own account. */
     @Bean
     public AbstractProcessEnginePlugin passwordPolicyPlugin(PasswordHistory history) {
         return new AbstractProcessEnginePlugin() {
@@ -61,6 +92,7 @@ public class SecurityConfiguration {
             public void preInit(ProcessEngineConfigurationImpl configuration) {
                 configuration.setEnablePasswordPolicy(true);
                 configuration.setPasswordPolicy(new McsPasswordPolicy(history));
+                configuration.setResourceAuthorizationProvider(new McsAuthorizationProvider());
             }
         };
     }

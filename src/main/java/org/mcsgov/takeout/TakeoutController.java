@@ -97,6 +97,9 @@ public class TakeoutController {
         if (withdraw == null || withdraw.reason() == null || withdraw.reason().isBlank()) {
             throw new UserError("取り下げの理由を入力してください", "a reason is required to withdraw");
         }
+        if (withdraw.reason().strip().length() > UserError.MAX_REASON) {
+            throw UserError.tooLong("理由", "the reason");
+        }
         String me = currentUser.id();
         AsSystem.call(identityService, () -> runtimeService.createMessageCorrelation("takeout-withdraw")
                 .processInstanceBusinessKey("takeout:" + id)

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpSession;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.mcsgov.audit.AuditLog;
 import org.mcsgov.directory.PasswordService;
 import org.mcsgov.security.LoginThrottle;
@@ -24,6 +25,7 @@ import org.springframework.http.HttpStatus;
 public class LoginController {
 
     static final String TOKEN = "mcs.register.formToken";
+    private static final Pattern SAFE_NEXT = Pattern.compile("/register([/?][\\w./?=&%:+,~-]*)?");
 
     private final RegisterAuthentication authentication;
     private final PasswordService passwords;
@@ -81,7 +83,7 @@ public class LoginController {
         return token.toString();
     }
 
-    private static void checkToken(HttpSession session, String token) {
+    static void checkToken(HttpSession session, String token) {
         Object expected = session.getAttribute(TOKEN);
         if (expected == null || !MessageDigest.isEqual(expected.toString().getBytes(StandardCharsets.UTF_8),
                 token.getBytes(StandardCharsets.UTF_8))) {
@@ -89,9 +91,12 @@ public class LoginController {
         }
     }
 
-    /** Only our own pages after login, never another site. */
+    /**
+     * Only our own pages after login, never another site; and only plain path and query characters, since the
+     * redirect would read "{...}" as a template variable (a 500) and a line break as a new header.
+     */
     private static String safe(String next) {
-        return next.startsWith("/register") && !next.startsWith("//") ? next : "/register";
+        return SAFE_NEXT.matcher(next).matches() ? next : "/register";
     }
 
     @ResponseStatus(HttpStatus.FORBIDDEN)
