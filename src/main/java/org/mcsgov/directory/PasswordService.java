@@ -85,17 +85,21 @@ public class PasswordService {
             var user = AsSystem.call(identityService, () -> identityService.createUserQuery().userId(userId).singleResult());
             user.setPassword(replacement);
             save(user);
-            recordChanged(userId);
+            markChanged(userId);
         });
     }
 
-    /** Saves a Camunda user whose password was set; the engine's password policy refuses a weak one (A11-3). */
+    /**
+     * Saves a Camunda user whose password was set; the engine's password policy refuses a weak or recently used one
+     * (A11-3); the new password's hash joins the history.
+     */
     public void save(User user) {
         try {
             AsSystem.call(identityService, () -> {
                 identityService.saveUser(user);
                 return null;
             });
+            history.record(user.getId());
         } catch (ProcessEngineException e) {
             if (e.getMessage() != null && e.getMessage().contains("policy")) {
                 throw new UserError(McsPasswordPolicy.JAPANESE, McsPasswordPolicy.ENGLISH);
@@ -104,10 +108,14 @@ public class PasswordService {
         }
     }
 
-    /** A password was changed (here, or in the webapps' own profile page): its hash joins the history (A11-3). */
+    /** A password was changed in the webapps' profile page or through /engine-rest: dated, its hash kept (A11-3). */
     public void recordChanged(String userId) {
+        markChanged(userId);
+        history.record(userId);
+    }
+
+    private void markChanged(String userId) {
         jdbc.sql("UPDATE staff SET password_must_change = FALSE, password_changed_at = ? WHERE user_id = ?")
                 .params(now(), userId).update();
-        history.record(userId);
     }
 }

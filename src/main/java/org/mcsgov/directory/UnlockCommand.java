@@ -17,6 +17,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 public final class UnlockCommand {
 
     static final String OPTION = "--mcs.unlock=";
+    private static final String REST = "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration";
+    private static final String WEBAPPS = "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration";
 
     private UnlockCommand() {
     }
@@ -31,7 +33,9 @@ public final class UnlockCommand {
     public static int run(String userId, String... args) {
         try (var context = new SpringApplicationBuilder(McsGovernanceApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties("camunda.bpm.job-execution.enabled=false", "mcs.demo.enabled=false")
+                .properties("camunda.bpm.job-execution.enabled=false", "mcs.demo.enabled=false",
+                        // no web server, so neither the REST API nor the webapps
+                        "spring.autoconfigure.exclude=" + REST + "," + WEBAPPS)
                 .run(args)) {
             AccountLock accounts = context.getBean(AccountLock.class);
             AuditLog audit = context.getBean(AuditLog.class);

@@ -45,7 +45,7 @@ public class SecurityConfiguration {
 
     /** First of all: the browser protections on every answer, refusals included. */
     @Bean
-    public FilterRegistrationBean<SecurityHeaders> securityHeaders() {
+    public FilterRegistrationBean<SecurityHeaders> securityHeadersFilter() {
         var registration = new FilterRegistrationBean<>(new SecurityHeaders());
         registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
@@ -55,7 +55,7 @@ public class SecurityConfiguration {
 
     /** Before anything uses the session: a locked, suspended or departed person's session ends. */
     @Bean
-    public FilterRegistrationBean<SessionRevocation> sessionRevocation(AccountLock accounts) {
+    public FilterRegistrationBean<SessionRevocation> sessionRevocationFilter(AccountLock accounts) {
         var registration = new FilterRegistrationBean<>(new SessionRevocation(accounts));
         registration.addUrlPatterns("/camunda/api/*", "/register", "/register/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 8);
@@ -65,7 +65,7 @@ public class SecurityConfiguration {
 
     /** Before every password check: an address that keeps failing waits (429) and is not checked at all. */
     @Bean
-    public FilterRegistrationBean<LoginThrottleFilter> loginThrottle(LoginThrottle throttle) {
+    public FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle) {
         var registration = new FilterRegistrationBean<>(new LoginThrottleFilter(throttle));
         registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/admin/auth/user/*", "/register/*",
                 "/account/password");
@@ -76,7 +76,7 @@ public class SecurityConfiguration {
 
     /** Behind the REST authentication: only camunda-admin deletes a user or changes a profile. */
     @Bean
-    public FilterRegistrationBean<OwnUserGuard> ownUserGuard(IdentityService identityService) {
+    public FilterRegistrationBean<OwnUserGuard> ownUserGuardFilter(IdentityService identityService) {
         var registration = new FilterRegistrationBean<>(new OwnUserGuard(identityService));
         registration.addUrlPatterns("/engine-rest/user/*", "/camunda/api/engine/engine/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 22);
