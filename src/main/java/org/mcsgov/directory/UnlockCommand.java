@@ -2,6 +2,7 @@ package org.mcsgov.directory;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.mcsgov.McsGovernanceApplication;
 import org.mcsgov.audit.AuditLog;
 import org.springframework.boot.WebApplicationType;
@@ -31,12 +32,12 @@ public final class UnlockCommand {
 
     /** Unlocks and returns the exit code: 0 unlocked, 1 refused (no such user, or a suspension's lock). */
     public static int run(String userId, String... args) {
+        // command-line arguments outrank every profile's file (the demo profile of spring-boot:run included)
+        String[] commandLine = Stream.concat(Stream.of("--camunda.bpm.job-execution.enabled=false",
+                "--mcs.demo.enabled=false", "--spring.autoconfigure.exclude=" + REST + "," + WEBAPPS),
+                Arrays.stream(args)).toArray(String[]::new);
         try (var context = new SpringApplicationBuilder(McsGovernanceApplication.class)
-                .web(WebApplicationType.NONE)
-                .properties("camunda.bpm.job-execution.enabled=false", "mcs.demo.enabled=false",
-                        // no web server, so neither the REST API nor the webapps
-                        "spring.autoconfigure.exclude=" + REST + "," + WEBAPPS)
-                .run(args)) {
+                .web(WebApplicationType.NONE).run(commandLine)) {
             AccountLock accounts = context.getBean(AccountLock.class);
             AuditLog audit = context.getBean(AuditLog.class);
             if (!accounts.exists(userId)) {

@@ -25,7 +25,7 @@ import org.springframework.http.HttpStatus;
 public class LoginController {
 
     static final String TOKEN = "mcs.register.formToken";
-    private static final Pattern SAFE_NEXT = Pattern.compile("/register([/?][\\w./?=&%:+,~-]*)?");
+    private static final Pattern SAFE_NEXT = Pattern.compile("(?!.*\\.\\.)/register([/?][\\w./?=&%:+,~-]*)?");
 
     private final RegisterAuthentication authentication;
     private final PasswordService passwords;
@@ -93,7 +93,8 @@ public class LoginController {
 
     /**
      * Only our own pages after login, never another site; and only plain path and query characters, since the
-     * redirect would read "{...}" as a template variable (a 500) and a line break as a new header.
+     * redirect would read "{...}" as a template variable, Tomcat refuses ".." above the root (both a 500), and a
+     * line break would start a new header.
      */
     private static String safe(String next) {
         return SAFE_NEXT.matcher(next).matches() ? next : "/register";
