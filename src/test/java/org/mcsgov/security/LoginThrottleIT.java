@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mcsgov.AppTestSupport;
@@ -18,8 +19,7 @@ import org.mcsgov.directory.DirectoryService;
 import org.mcsgov.directory.NewStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /** A11-3: guessing from one address is slowed by address, and never locks the person named in the guesses. */
 @DisplayName("login throttle per source address (A11-3)")
@@ -28,15 +28,30 @@ class LoginThrottleIT extends AppTestSupport {
     @Autowired DirectoryService directory;
     @Autowired JdbcClient jdbc;
 
-    /** A context of its own: 3 failures, while the other tests' context never throttles 127.0.0.1. */
-    @DynamicPropertySource
-    static void strict(DynamicPropertyRegistry registry) {
-        registry.add("mcs.login-throttle.max-failures", () -> "3");
+    @Autowired LoginThrottle throttle;
+    private Object configured;
+
+    /**
+     * The shared application (a second one in this JVM would register a second engine "default", which the REST API
+     * then finds instead): every test calls from 127.0.0.1 with a limit no one reaches (AppTestSupport), so this one
+     * sets 3 failures, with nothing remembered, for its own duration.
+     */
+    @BeforeEach
+    void strict() {
+        forget();
+        configured = ReflectionTestUtils.getField(throttle, "maxFailures");
+        ReflectionTestUtils.setField(throttle, "maxFailures", 3);
     }
 
     @AfterEach
-    void realTime() {
+    void asBefore() {
+        ReflectionTestUtils.setField(throttle, "maxFailures", configured);
+        forget();
         ClockUtil.reset();
+    }
+
+    private void forget() {
+        ((Map<?, ?>) ReflectionTestUtils.getField(throttle, "byAddress")).clear();
     }
 
     private String person() {
