@@ -23,29 +23,37 @@ public class RestUserErrors implements ResourceConfigCustomizer {
     @Override
     public void customize(ResourceConfig config) {
         config.register(Mapper.class);
-        config.register(WeakPasswords.class);
+        config.register(IdentityInput.class);
     }
 
     /**
-     * The engine refuses a password against its policy (user create, PUT credentials) with a bare
-     * ProcessEngineException, which Camunda's handler answers with 500: it is the caller's input, so 400 with the
-     * policy in words (the engine's own text kept for clients that look for it).
+     * The engine refuses a password against its policy (user create, PUT credentials) and an id outside the
+     * whitelist with a bare ProcessEngineException, which Camunda's handler answers with 500: it is the caller's
+     * input, so 400 with the rule in words (the engine's own text kept for clients that look for it).
      */
     @Priority(1)
-    public static class WeakPasswords implements ExceptionMapper<ProcessEngineException> {
+    public static class IdentityInput implements ExceptionMapper<ProcessEngineException> {
 
         static final String POLICY = "Password does not match policy";
+        static final String INVALID_ID = "has an invalid id";
 
         @Override
         public Response toResponse(ProcessEngineException exception) {
-            return ExceptionHandlerHelper.getInstance().getResponse(weakPassword(exception).<Throwable>map(e -> e)
+            return ExceptionHandlerHelper.getInstance().getResponse(identityInput(exception).<Throwable>map(e -> e)
                     .orElse(exception));
         }
 
-        static Optional<RestException> weakPassword(Throwable exception) {
-            return exception instanceof ProcessEngineException refused && POLICY.equals(refused.getMessage())
-                    ? Optional.of(new RestException(Response.Status.BAD_REQUEST, refused, McsPasswordPolicy.JAPANESE
-                            + " / " + POLICY + ": " + McsPasswordPolicy.ENGLISH)) : Optional.empty();
+        static Optional<RestException> identityInput(Throwable exception) {
+            if (!(exception instanceof ProcessEngineException refused) || refused.getMessage() == null) {
+                return Optional.empty();
+            }
+            if (POLICY.equals(refused.getMessage())) {
+                return Optional.of(new RestException(Response.Status.BAD_REQUEST, refused, McsPasswordPolicy.JAPANESE
+                        + " / " + POLICY + ": " + McsPasswordPolicy.ENGLISH));
+            }
+            return refused.getMessage().contains(INVALID_ID) ? Optional.of(new RestException(Response.Status.BAD_REQUEST,
+                    refused, "IDは英数字で始まる英数字・「.」「_」「-」の64文字以内にしてください / " + refused.getMessage()))
+                    : Optional.empty();
         }
     }
 
@@ -58,7 +66,7 @@ public class RestUserErrors implements ResourceConfigCustomizer {
             boolean failed = exception.getStatus() == Response.Status.INTERNAL_SERVER_ERROR;
             RestException answered = exception.getCause() instanceof UserError bad && failed
                     ? new RestException(Response.Status.BAD_REQUEST, bad, exception.getMessage())
-                    : failed ? WeakPasswords.weakPassword(exception.getCause()).orElse(exception) : exception;
+                    : failed ? IdentityInput.identityInput(exception.getCause()).orElse(exception) : exception;
             return ExceptionHandlerHelper.getInstance().getResponse(answered);
         }
     }

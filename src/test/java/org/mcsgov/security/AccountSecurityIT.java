@@ -194,6 +194,14 @@ class AccountSecurityIT extends AppTestSupport {
         assertThat(own.isPermissionGranted(Permissions.DELETE)).as("no DELETE on one's own user").isFalse();
         assertThat(own.isPermissionGranted(Permissions.UPDATE)).as("the password stays changeable").isTrue();
 
+        var renamedByAdmin = send("admin", "admin1234", HttpRequest.newBuilder(URI.create(url("/engine-rest/user/" + user
+                + "/profile"))).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"id\":\"someone-else\",\"firstName\":\"x\",\"lastName\":\"y\"}")));
+        assertThat(renamedByAdmin.statusCode()).as("an id change was a 500").isEqualTo(400);
+        var profileByAdmin = send("admin", "admin1234", HttpRequest.newBuilder(URI.create(url("/engine-rest/user/" + user
+                + "/profile"))).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"id\":\"" + user + "\",\"firstName\":\"花子\",\"lastName\":\"試験\"}")));
+        assertThat(profileByAdmin.statusCode()).isEqualTo(204);
         var byAdmin = send("admin", "admin1234", HttpRequest.newBuilder(URI.create(url("/engine-rest/user/" + user))).DELETE());
         assertThat(byAdmin.statusCode()).isEqualTo(204);
     }

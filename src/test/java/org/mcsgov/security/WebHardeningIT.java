@@ -56,6 +56,14 @@ class WebHardeningIT extends AppTestSupport {
         assertThat(longWithdraw.statusCode()).isEqualTo(400);
         assertThat(longWithdraw.body()).contains("500文字以内");
 
+        for (String id : List.of("bad id!", "y".repeat(65))) {
+            var created = send("admin", "admin1234", HttpRequest.newBuilder(URI.create(url("/engine-rest/user/create")))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"profile\":{\"id\":\"" + id + "\"},\"credentials\":{\"password\":\"abcd1234\"}}")));
+            assertThat(created.statusCode()).as(id + ": " + created.body()).isEqualTo(400);
+            assertThat(created.body()).contains("64文字以内");
+        }
+
         HttpClient client = HttpClient.newHttpClient();
         for (String header : List.of("Basic %%%not-base64%%%", "Basic " + Base64.getEncoder().encodeToString(
                 "no-colon".getBytes(StandardCharsets.UTF_8)), "Basic", "Basic ")) {
