@@ -59,7 +59,7 @@ class AccountSecurityIT extends AppTestSupport {
     }
 
     private int attempts(String user) {
-        return jdbc.sql("SELECT ATTEMPTS_ FROM ACT_ID_USER WHERE ID_ = ?").param(user).query(Integer.class).single();
+        return jdbc.sql("SELECT COALESCE(ATTEMPTS_, 0) FROM ACT_ID_USER WHERE ID_ = ?").param(user).query(Integer.class).single();
     }
 
     private List<String> audit(String user, String path) {
