@@ -24,6 +24,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "mcs.demo.enabled=true", "mcs.demo.password=" + AppTestSupport.DEMO_PASSWORD,
         "camunda.bpm.admin-user.id=admin", "camunda.bpm.admin-user.password=admin1234",
         "camunda.bpm.job-execution.enabled=true",
+        // every test calls from 127.0.0.1 and some fail logins on purpose: the address throttle is tested on its own
+        // (LoginThrottleIT) and must not slow the others down
+        "mcs.login-throttle.max-failures=100000",
         // Spring Boot's tests switch metrics export off; /actuator/prometheus is part of what operations rely on
         "management.prometheus.metrics.export.enabled=true"})
 public abstract class AppTestSupport {

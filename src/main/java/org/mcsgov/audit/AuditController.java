@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.mcsgov.platform.Csv;
 import org.mcsgov.security.CurrentUser;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -52,9 +53,19 @@ public class AuditController {
     static FilterRegistrationBean<AuditFilter> auditFilter(AuditLog audit, HistoryService history) {
         var registration = new FilterRegistrationBean<>(new AuditFilter(audit, history));
         registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/admin/auth/user/*",
-                "/camunda/api/engine/*", "/register", "/register/*");
+                "/camunda/api/engine/*", "/register", "/register/*", "/account/password");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         registration.setName("mcs-audit");
+        return registration;
+    }
+
+    /** Just behind the REST authentication (order + 20): whom /api and /engine-rest served. */
+    @Bean
+    static FilterRegistrationBean<AuthenticatedAs> authenticatedAs(IdentityService identityService) {
+        var registration = new FilterRegistrationBean<>(new AuthenticatedAs(identityService));
+        registration.addUrlPatterns("/api/*", "/engine-rest/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 21);
+        registration.setName("mcs-authenticated-as");
         return registration;
     }
 }

@@ -7,12 +7,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.mcsgov.audit.AuditLog.Event;
+import org.mcsgov.security.BasicCredentials;
+import org.mcsgov.security.LoginThrottle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -33,6 +35,8 @@ class AuditFilter extends OncePerRequestFilter {
     private static final String ENGINE = "default";
     private static final String REGISTER_LOGIN = "/register/login";
     private static final String REGISTER_LOGOUT = "/register/logout";
+    private static final String PASSWORD_CHANGE = "/account/password";
+    private static final int TOO_MANY = 429;
     private static final Pattern WEBAPP_LOGIN = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/login/([^/]+)");
     private static final Pattern WEBAPP_LOGOUT = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/logout");
     /** What a Tasklist or Cockpit user reads of a case: its variables and forms (lists and counts are not logged). */
@@ -63,41 +67,53 @@ class AuditFilter extends OncePerRequestFilter {
         boolean registerLogin = post && uri.equals(REGISTER_LOGIN);
         boolean isLogin = post && webappLogin.matches() || registerLogin;
         boolean isLogout = post && (WEBAPP_LOGOUT.matcher(uri).matches() || uri.equals(REGISTER_LOGOUT));
+        boolean passwordChange = post && uri.equals(PASSWORD_CHANGE);
         boolean rest = uri.startsWith("/api/") || uri.startsWith("/engine-rest/");
         boolean webappData = uri.startsWith("/camunda/api/engine/")
                 && (!"GET".equals(request.getMethod()) || WEBAPP_DATA_READ.matcher(uri).find());
         // the register pages (/register): what a logged-in person reads there, like a webapp or /api read
         boolean register = (uri.equals("/register") || uri.startsWith("/register/")) && !uri.equals(REGISTER_LOGIN);
-        String user = isLogin ? request.getParameter("username") : rest ? basicUser(request)
-                : register && basicUser(request) != null ? basicUser(request) : sessionUser(request);
-        if (!isLogin && !isLogout && !rest && !webappData && !(register && user != null)) {
+        String sessionUser = sessionUser(request);
+        if (!isLogin && !isLogout && !rest && !webappData && !passwordChange
+                && !(register && (sessionUser != null || BasicCredentials.present(request)))) {
             chain.doFilter(request, response);   // the webapps' pages, session checks, lists and counts
             return;
         }
         var recorded = new ContentCachingResponseWrapper(response);
+        boolean failed = true;
         try {
             chain.doFilter(request, recorded);
+            failed = false;
         } finally {
-            int status = recorded.getStatus();
+            // an exception leaving the chain becomes the container's 500 only after this filter: record that
+            int status = failed ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : recorded.getStatus();
             String path = uri + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+            String user = isLogin ? request.getParameter("username") : authenticated(request, sessionUser, rest || register);
             Event event;
-            String detail = null;
+            String detail = (String) request.getAttribute(AuditLog.DETAIL);
+            boolean refusedLogin = status == HttpServletResponse.SC_UNAUTHORIZED || status == TOO_MANY
+                    || request.getAttribute(LoginThrottle.FAILED) != null;
             if (registerLogin) {
                 // the register's login page answers a success with a redirect, a refusal with the form again
                 event = status == HttpServletResponse.SC_FOUND ? Event.LOGIN : Event.LOGIN_FAILED;
-                detail = "register";
+                detail = detail == null ? "register" : "register: " + detail;
             } else if (isLogin) {
                 event = status < 300 ? Event.LOGIN : Event.LOGIN_FAILED;
-                detail = "webapp " + webappLogin.group(1) + (status != HttpServletResponse.SC_FORBIDDEN ? ""
+                detail = detail != null ? "webapp " + webappLogin.group(1) + ": " + detail
+                        : "webapp " + webappLogin.group(1) + (status != HttpServletResponse.SC_FORBIDDEN ? ""
                         : body(recorded).contains("PasswordChangeRequired") ? ": password change required"
                         : ": no access to the application");
             } else if (isLogout) {
                 event = Event.LOGOUT;
-            } else if ((rest || register) && (status == HttpServletResponse.SC_UNAUTHORIZED || status == HttpServletResponse.SC_FORBIDDEN
+            } else if (passwordChange) {
+                event = status < 300 ? Event.CHANGE : refusedLogin ? Event.LOGIN_FAILED : Event.CHANGE;
+                detail = status < 300 ? "password changed" : refusedLogin && detail == null
+                        ? "password change: wrong user id or current password" : "password change refused: " + detail;
+            } else if ((rest || register) && (refusedLogin || status == HttpServletResponse.SC_FORBIDDEN
                     && body(recorded).contains("PasswordChangeRequired"))) {
                 event = Event.LOGIN_FAILED;
-                detail = status == HttpServletResponse.SC_FORBIDDEN ? "HTTP Basic: password change required"
-                        : "HTTP Basic: refused";
+                detail = detail != null ? detail : status == HttpServletResponse.SC_FORBIDDEN
+                        ? "HTTP Basic: password change required" : "HTTP Basic: refused";
             } else {
                 event = "GET".equals(request.getMethod()) ? Event.READ : Event.CHANGE;
             }
@@ -107,8 +123,24 @@ class AuditFilter extends OncePerRequestFilter {
             } catch (RuntimeException e) {
                 log.error("audit log not written for {} {} by {}", request.getMethod(), path, user, e);
             }
-            recorded.copyBodyToResponse();
+            if (!failed) {
+                recorded.copyBodyToResponse();
+            }
         }
+    }
+
+    /**
+     * Whom the request was served as: the authentication noted where it happened (REST filter, register pages,
+     * password change); without one, the name a refused login claimed, or the webapps' session.
+     */
+    private static String authenticated(HttpServletRequest request, String sessionUser, boolean basicAllowed) {
+        Object noted = request.getAttribute(AuditLog.USER);
+        if (noted != null) {
+            return noted.toString();
+        }
+        Optional<String> claimed = basicAllowed ? BasicCredentials.of(request).map(BasicCredentials::userId)
+                : Optional.empty();
+        return claimed.orElse(sessionUser);
     }
 
     /** The user logged in to the webapps, from their session (read before a logout ends it). */
@@ -145,19 +177,5 @@ class AuditFilter extends OncePerRequestFilter {
     private static String body(ContentCachingResponseWrapper response) {
         byte[] content = response.getContentAsByteArray();
         return new String(content, 0, Math.min(content.length, JSON_SCAN_LIMIT), StandardCharsets.UTF_8);
-    }
-
-    private static String basicUser(HttpServletRequest request) {
-        String header = request.getHeader("Authorization");
-        if (header == null || !header.startsWith("Basic ")) {
-            return null;
-        }
-        try {
-            String decoded = new String(Base64.getDecoder().decode(header.substring(6)), StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            return colon > 0 ? decoded.substring(0, colon) : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -19,6 +19,11 @@ public class AuditLog {
     /** What a row records: a login, a failed one, a logout (A11-4), a read or a change. */
     public enum Event { LOGIN, LOGIN_FAILED, LOGOUT, READ, CHANGE }
 
+    /** Request attribute: the person a request was authenticated as, set where the authentication happened. */
+    public static final String USER = "mcs.audit.user";
+    /** Request attribute: why a request was refused or what it did, where the status alone does not say. */
+    public static final String DETAIL = "mcs.audit.detail";
+
     public record Entry(long id, OffsetDateTime at, String event, String userId, String method, String path, int status,
                         String processInstanceId, String remoteAddress, String detail) {
     }
@@ -38,6 +43,11 @@ public class AuditLog {
                 .params(Rows.now(), event.name(), cut(userId, 255), method, cut(path, 2000), status,
                         processInstanceId, cut(remoteAddress, 100), cut(detail, 1000))
                 .update();
+    }
+
+    /** An administrative command run outside HTTP (UnlockCommand): a change by the person at the server. */
+    public void command(String commandLine, String detail) {
+        record(Event.CHANGE, "(command line)", "CLI", commandLine, 0, null, null, detail);
     }
 
     /** The rows of the days from..to (inclusive, in Japan time), oldest first. */

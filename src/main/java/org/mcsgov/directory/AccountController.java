@@ -1,13 +1,18 @@
 package org.mcsgov.directory;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
+import org.mcsgov.audit.AuditLog;
+import org.mcsgov.platform.UserError;
+import org.mcsgov.security.LoginThrottle;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The password change that a refused login points to (/account/password.html). Not behind the REST login: the
- * person proves themself with the current password, which the engine counts like a login (lockout included).
+ * person proves themself with the current password, which the engine counts like a login (lockout included) and
+ * the source address's throttle counts too. Every attempt is in the audit log, a refusal with its reason.
  */
 @RestController
 public class AccountController {
@@ -22,8 +27,17 @@ public class AccountController {
     }
 
     @PostMapping("/account/password")
-    public Map<String, String> change(@RequestBody Change change) {
-        passwords.change(change.userId(), change.currentPassword(), change.newPassword());
+    public Map<String, String> change(@RequestBody Change change, HttpServletRequest request) {
+        request.setAttribute(AuditLog.USER, change.userId());
+        try {
+            passwords.change(change.userId(), change.currentPassword(), change.newPassword());
+        } catch (PasswordService.WrongPassword e) {
+            request.setAttribute(LoginThrottle.FAILED, Boolean.TRUE);
+            throw e;
+        } catch (UserError e) {
+            request.setAttribute(AuditLog.DETAIL, e.getMessage());
+            throw e;
+        }
         return Map.of("message", "パスワードを変更しました。新しいパスワードでログインしてください / password changed");
     }
 }

@@ -22,6 +22,7 @@ public class DirectoryStartup implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         accessPolicy.grantGlobal();
+        accessPolicy.ownUsersReadAndUpdateOnly();
         directory.facilities().forEach(f -> accessPolicy.grantFacility(f.id(), f.name()));
     }
 }

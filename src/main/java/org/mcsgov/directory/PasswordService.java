@@ -12,10 +12,13 @@ import org.camunda.bpm.engine.identity.User;
 import org.mcsgov.platform.AsSystem;
 import org.mcsgov.platform.EngineClock;
 import org.mcsgov.platform.UserError;
+import org.mcsgov.security.McsPasswordPolicy;
+import org.mcsgov.security.PasswordHistory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A11-3 for our own accounts: the initial password is changed at first login, and every password at least every
@@ -27,12 +30,17 @@ public class PasswordService {
     private final JdbcClient jdbc;
     private final IdentityService identityService;
     private final Duration maxAge;
+    private final PasswordHistory history;
+    private final TransactionTemplate transactions;
 
     public PasswordService(JdbcClient jdbc, IdentityService identityService,
-                           @Value("${mcs.password.max-age:P60D}") Duration maxAge) {
+                           @Value("${mcs.password.max-age:P60D}") Duration maxAge, PasswordHistory history,
+                           PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.identityService = identityService;
         this.maxAge = maxAge;
+        this.history = history;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     private record State(boolean passwordMustChange, OffsetDateTime passwordChangedAt) {
@@ -53,41 +61,60 @@ public class PasswordService {
                 });
     }
 
-    /** The person changes their own password, proving the current one (counted like a login by the engine). */
-    @Transactional
+    /** The current password did not prove the person (counted by the engine toward the lockout, A11-3). */
+    public static class WrongPassword extends UserError {
+        WrongPassword() {
+            super("ユーザーIDまたは現在のパスワードが正しくありません", "wrong user id or current password");
+        }
+    }
+
+    /**
+     * The person changes their own password, proving the current one first. The check runs in its own transaction,
+     * so a failed attempt stays counted (A11-3 lockout) even though the refusal rolls back what follows.
+     */
     public void change(String userId, String current, String replacement) {
+        identityService.clearAuthentication();
         if (userId == null || current == null || !identityService.checkPassword(userId, current)) {
-            throw new UserError("ユーザーIDまたは現在のパスワードが正しくありません",
-                    "wrong user id or current password");
+            throw new WrongPassword();
         }
         if (replacement == null || replacement.equals(current)) {
             throw new UserError("新しいパスワードは現在のものと違うものにしてください",
                     "the new password must differ from the current one");
         }
-        var user = identityService.createUserQuery().userId(userId).singleResult();
-        user.setPassword(replacement);
-        save(user);
-        recordChanged(userId);
+        transactions.executeWithoutResult(status -> {
+            var user = AsSystem.call(identityService, () -> identityService.createUserQuery().userId(userId).singleResult());
+            user.setPassword(replacement);
+            save(user);
+            markChanged(userId);
+        });
     }
 
-    /** Saves a Camunda user whose password was set; the engine's password policy refuses a weak one (A11-3). */
+    /**
+     * Saves a Camunda user whose password was set; the engine's password policy refuses a weak or recently used one
+     * (A11-3); the new password's hash joins the history.
+     */
     public void save(User user) {
         try {
             AsSystem.call(identityService, () -> {
                 identityService.saveUser(user);
                 return null;
             });
+            history.record(user.getId());
         } catch (ProcessEngineException e) {
             if (e.getMessage() != null && e.getMessage().contains("policy")) {
-                throw new UserError("パスワードは英字と数字を含む8文字以上にしてください（A11-3）",
-                        "the password must have 8 or more characters with letters and digits (A11-3)");
+                throw new UserError(McsPasswordPolicy.JAPANESE, McsPasswordPolicy.ENGLISH);
             }
             throw e;
         }
     }
 
-    /** A password was changed (here, or in the webapps' own profile page). */
+    /** A password was changed in the webapps' profile page or through /engine-rest: dated, its hash kept (A11-3). */
     public void recordChanged(String userId) {
+        markChanged(userId);
+        history.record(userId);
+    }
+
+    private void markChanged(String userId) {
         jdbc.sql("UPDATE staff SET password_must_change = FALSE, password_changed_at = ? WHERE user_id = ?")
                 .params(now(), userId).update();
     }

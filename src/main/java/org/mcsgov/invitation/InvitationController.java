@@ -62,6 +62,10 @@ public class InvitationController {
 
     @PostMapping("/{id}/cancel")
     public Map<String, String> cancel(@PathVariable long id, @RequestBody Cancel cancel) {
+        // refused before anything is looked up: the column would refuse it with a 500 quoting the SQL
+        if (cancel != null && cancel.reason() != null && cancel.reason().strip().length() > UserError.MAX_REASON) {
+            throw UserError.tooLong("理由", "the reason");
+        }
         Invitation invitation = invitations.invitation(id).orElseThrow(() -> notFound(id));
         String facility = groups.group(invitation.groupId()).orElseThrow().facilityId();
         if (!currentUser.hasRoleIn(facility, Role.COORDINATOR)) {

@@ -13,7 +13,16 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @ResponseStatus(HttpStatus.BAD_REQUEST)
 public class UserError extends FormFieldValidationException {
 
+    /** The longest reason a person types (the register's reason columns hold 1000, with a prefix added). */
+    public static final int MAX_REASON = 500;
+
     public UserError(String japanese, String english) {
         super(null, japanese + " / " + english);
+    }
+
+    /** A text longer than its column: refused with a message, never left to the database (a 500 quoting SQL). */
+    public static UserError tooLong(String japanese, String english) {
+        return new UserError(japanese + "は" + MAX_REASON + "文字以内にしてください",
+                english + " must be at most " + MAX_REASON + " characters");
     }
 }

@@ -92,6 +92,19 @@ public class AccessPolicy {
         grant(OFFICE, Resources.FILTER, all, Permissions.READ);
     }
 
+    /**
+     * Users created before McsAuthorizationProvider kept the engine's ALL on themselves: READ and UPDATE only,
+     * so nobody deletes their own account (A8-5: the MCS administrator's offboarding does).
+     */
+    public void ownUsersReadAndUpdateOnly() {
+        authorizations.createAuthorizationQuery().resourceType(Resources.USER).hasPermission(Permissions.DELETE).list()
+                .stream().filter(auth -> auth.getUserId() != null && auth.getUserId().equals(auth.getResourceId()))
+                .forEach(auth -> {
+                    auth.setPermissions(new Permission[] {Permissions.READ, Permissions.UPDATE});
+                    authorizations.saveAuthorization(auth);
+                });
+    }
+
     private String filter(String name, int priority, Query<?, ?> query) {
         var existing = filters.createFilterQuery().filterName(name).singleResult();
         if (existing != null) {

@@ -6,24 +6,28 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
 import org.mcsgov.directory.PasswordService;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * A11-3 at every door: the webapps' login and HTTP Basic on /engine-rest and /api refuse, with 403 and a message
  * pointing to /account/password.html, a person whose initial password is unchanged or whose password is older than
- * the maximum age; a password changed in the webapps' own profile page counts as changed.
+ * the maximum age; a password changed in the webapps' own profile page counts as changed. The password is checked
+ * first (counted by the engine like any login): only its owner learns that it must be changed, a guesser gets 401.
  */
 public class PasswordChangeFilter extends OncePerRequestFilter {
 
     private static final Pattern CREDENTIALS = Pattern.compile(".*/user/([^/]+)/credentials$");
     private final PasswordService passwords;
+    private final IdentityService identityService;
 
-    public PasswordChangeFilter(PasswordService passwords) {
+    public PasswordChangeFilter(PasswordService passwords, IdentityService identityService) {
         this.passwords = passwords;
+        this.identityService = identityService;
     }
 
     @Override
@@ -37,30 +41,32 @@ public class PasswordChangeFilter extends OncePerRequestFilter {
             }
             return;
         }
-        String user = loginUser(request);
-        var reason = user == null ? java.util.Optional.<String>empty() : passwords.changeRequired(user);
-        if (reason.isPresent()) {
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-            response.setContentType("application/json;charset=UTF-8");
-            response.getOutputStream().write(("{\"type\":\"PasswordChangeRequired\",\"message\":\"" + reason.get()
-                    + "。/account/password.html で変更してください / change it at /account/password.html\"}")
-                    .getBytes(StandardCharsets.UTF_8));
+        Optional<BasicCredentials> login = login(request);
+        var reason = login.flatMap(l -> passwords.changeRequired(l.userId()));
+        if (reason.isEmpty()) {
+            chain.doFilter(request, response);
             return;
         }
-        chain.doFilter(request, response);
+        identityService.clearAuthentication();
+        if (!identityService.checkPassword(login.get().userId(), login.get().password())) {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setContentType("application/json;charset=UTF-8");
+        response.getOutputStream().write(("{\"type\":\"PasswordChangeRequired\",\"message\":\"" + reason.get()
+                + "。/account/password.html で変更してください / change it at /account/password.html\"}")
+                .getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The user a request logs in as: the webapps' login form, or HTTP Basic. */
-    private static String loginUser(HttpServletRequest request) {
+    /** Whom a request logs in as, with the password: the webapps' login form, or HTTP Basic. */
+    private static Optional<BasicCredentials> login(HttpServletRequest request) {
         if (request.getRequestURI().contains("/auth/user/") && "POST".equals(request.getMethod())) {
-            return request.getParameter("username");
+            String user = request.getParameter("username");
+            String password = request.getParameter("password");
+            return user == null || password == null ? Optional.empty()
+                    : Optional.of(new BasicCredentials(user, password));
         }
-        String header = request.getHeader("Authorization");
-        if (header != null && header.startsWith("Basic ")) {
-            String decoded = new String(Base64.getDecoder().decode(header.substring(6)), StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            return colon > 0 ? decoded.substring(0, colon) : null;
-        }
-        return null;
+        return BasicCredentials.of(request);
     }
 }

@@ -1,9 +1,11 @@
 package org.mcsgov.security;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.mcsgov.directory.AccountLock;
 import org.mcsgov.directory.PasswordService;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
@@ -31,8 +33,9 @@ public class SecurityConfiguration {
 
     /** Before the REST authentication: a login that must change its password first is refused (A11-3). */
     @Bean
-    public FilterRegistrationBean<PasswordChangeFilter> passwordChange(PasswordService passwords) {
-        var registration = new FilterRegistrationBean<>(new PasswordChangeFilter(passwords));
+    public FilterRegistrationBean<PasswordChangeFilter> passwordChange(PasswordService passwords,
+                                                                       IdentityService identityService) {
+        var registration = new FilterRegistrationBean<>(new PasswordChangeFilter(passwords, identityService));
         registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/admin/auth/user/*",
                 "/camunda/api/engine/engine/*", "/register/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
@@ -40,14 +43,56 @@ public class SecurityConfiguration {
         return registration;
     }
 
-    /** A11-3 password policy on every account the engine stores. */
+    /** First of all: the browser protections on every answer, refusals included. */
     @Bean
-    public AbstractProcessEnginePlugin passwordPolicyPlugin() {
+    public FilterRegistrationBean<SecurityHeaders> securityHeadersFilter() {
+        var registration = new FilterRegistrationBean<>(new SecurityHeaders());
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setName("mcs-security-headers");
+        return registration;
+    }
+
+    /** Before anything uses the session: a locked, suspended or departed person's session ends. */
+    @Bean
+    public FilterRegistrationBean<SessionRevocation> sessionRevocationFilter(AccountLock accounts) {
+        var registration = new FilterRegistrationBean<>(new SessionRevocation(accounts));
+        registration.addUrlPatterns("/camunda/api/*", "/register", "/register/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 8);
+        registration.setName("mcs-session-revocation");
+        return registration;
+    }
+
+    /** Before every password check: an address that keeps failing waits (429) and is not checked at all. */
+    @Bean
+    public FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle) {
+        var registration = new FilterRegistrationBean<>(new LoginThrottleFilter(throttle));
+        registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/admin/auth/user/*", "/register/*",
+                "/account/password");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 7);
+        registration.setName("mcs-login-throttle");
+        return registration;
+    }
+
+    /** Behind the REST authentication: only camunda-admin deletes a user or changes a profile. */
+    @Bean
+    public FilterRegistrationBean<OwnUserGuard> ownUserGuardFilter(IdentityService identityService) {
+        var registration = new FilterRegistrationBean<>(new OwnUserGuard(identityService));
+        registration.addUrlPatterns("/engine-rest/user/*", "/camunda/api/engine/engine/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 22);
+        registration.setName("mcs-own-user-guard");
+        return registration;
+    }
+
+    /** A11-3 password policy on every account the engine stores; a new user may not delete their own account. */
+    @Bean
+    public AbstractProcessEnginePlugin passwordPolicyPlugin(PasswordHistory history) {
         return new AbstractProcessEnginePlugin() {
             @Override
             public void preInit(ProcessEngineConfigurationImpl configuration) {
                 configuration.setEnablePasswordPolicy(true);
-                configuration.setPasswordPolicy(new McsPasswordPolicy());
+                configuration.setPasswordPolicy(new McsPasswordPolicy(history));
+                configuration.setResourceAuthorizationProvider(new McsAuthorizationProvider());
             }
         };
     }

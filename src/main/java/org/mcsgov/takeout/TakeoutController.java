@@ -86,6 +86,10 @@ public class TakeoutController {
     /** 取り下げ by the applicant before the decision (message takeout-withdraw, an event sub-process in Cockpit). */
     @PostMapping("/takeouts/{id}/withdraw")
     public Map<String, String> withdraw(@PathVariable long id, @RequestBody Withdraw withdraw) {
+        // refused before anything is looked up: the column would refuse it with a 500 quoting the SQL
+        if (withdraw != null && withdraw.reason() != null && withdraw.reason().strip().length() > UserError.MAX_REASON) {
+            throw UserError.tooLong("理由", "the reason");
+        }
         Takeout takeout = takeouts.takeout(id).orElseThrow(() -> ApiErrors.notFound("持ち出し申請", id));
         if (!currentUser.id().equals(takeout.applicantUserId())) {
             throw ApiErrors.forbidden();

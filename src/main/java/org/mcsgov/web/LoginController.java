@@ -5,7 +5,10 @@ import jakarta.servlet.http.HttpSession;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import org.mcsgov.audit.AuditLog;
 import org.mcsgov.directory.PasswordService;
+import org.mcsgov.security.LoginThrottle;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +25,7 @@ import org.springframework.http.HttpStatus;
 public class LoginController {
 
     static final String TOKEN = "mcs.register.formToken";
+    private static final Pattern SAFE_NEXT = Pattern.compile("(?!.*\\.\\.)/register([/?][\\w./?=&%:+,~-]*)?");
 
     private final RegisterAuthentication authentication;
     private final PasswordService passwords;
@@ -43,12 +47,20 @@ public class LoginController {
                         @RequestParam(defaultValue = "/register") String next, @RequestParam("_token") String token,
                         HttpServletRequest request, Model model) {
         checkToken(request.getSession(), token);
-        var mustChange = passwords.changeRequired(username);
-        if (mustChange.isEmpty() && authentication.login(request, username, password)) {
-            return "redirect:" + safe(next);
+        // the password first: whether it must be changed is told to its owner only, never to a guesser
+        if (!authentication.checkPassword(username, password)) {
+            request.setAttribute(LoginThrottle.FAILED, Boolean.TRUE);
+            model.addAttribute("error", "ユーザーIDまたはパスワードが正しくありません / wrong user id or password");
+        } else {
+            var mustChange = passwords.changeRequired(username);
+            if (mustChange.isEmpty()) {
+                authentication.login(request, username);
+                return "redirect:" + safe(next);
+            }
+            request.setAttribute(AuditLog.DETAIL, "password change required");
+            model.addAttribute("error", mustChange.get() + "。/account/password.html で変更してください / change it at "
+                    + "/account/password.html");
         }
-        model.addAttribute("error", mustChange.map(reason -> reason + "。/account/password.html で変更してください")
-                .orElse("ユーザーIDまたはパスワードが正しくありません / wrong user id or password"));
         model.addAttribute("next", safe(next));
         model.addAttribute("formToken", token(request.getSession()));
         return "register/login";
@@ -71,7 +83,7 @@ public class LoginController {
         return token.toString();
     }
 
-    private static void checkToken(HttpSession session, String token) {
+    static void checkToken(HttpSession session, String token) {
         Object expected = session.getAttribute(TOKEN);
         if (expected == null || !MessageDigest.isEqual(expected.toString().getBytes(StandardCharsets.UTF_8),
                 token.getBytes(StandardCharsets.UTF_8))) {
@@ -79,9 +91,13 @@ public class LoginController {
         }
     }
 
-    /** Only our own pages after login, never another site. */
+    /**
+     * Only our own pages after login, never another site; and only plain path and query characters, since the
+     * redirect would read "{...}" as a template variable, Tomcat refuses ".." above the root (both a 500), and a
+     * line break would start a new header.
+     */
     private static String safe(String next) {
-        return next.startsWith("/register") && !next.startsWith("//") ? next : "/register";
+        return SAFE_NEXT.matcher(next).matches() ? next : "/register";
     }
 
     @ResponseStatus(HttpStatus.FORBIDDEN)

@@ -3,8 +3,6 @@ package org.mcsgov.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +13,10 @@ import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.mcsgov.audit.AuditLog;
 import org.mcsgov.platform.AsSystem;
+import org.mcsgov.security.BasicCredentials;
+import org.mcsgov.security.LoginThrottle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -55,6 +56,7 @@ public class RegisterAuthentication implements HandlerInterceptor {
             }
             return false;
         }
+        request.setAttribute(AuditLog.USER, user.get());
         identityService.setAuthentication(user.get(), groupsOf(user.get()));
         return true;
     }
@@ -65,15 +67,16 @@ public class RegisterAuthentication implements HandlerInterceptor {
         identityService.clearAuthentication();
     }
 
-    /** Checks a typed password (the engine counts failures, A11-3) and logs the person in to pages and webapps. */
-    public boolean login(HttpServletRequest request, String userId, String password) {
+    /** Checks a typed password; the engine counts a failure toward the account's lockout (A11-3). */
+    public boolean checkPassword(String userId, String password) {
         identityService.clearAuthentication();
-        if (userId == null || password == null || !identityService.checkPassword(userId, password)) {
-            return false;
-        }
+        return userId != null && password != null && identityService.checkPassword(userId, password);
+    }
+
+    /** Logs a person whose password was checked in to pages and webapps. */
+    public void login(HttpServletRequest request, String userId) {
         UserAuthentication authentication = AuthenticationUtil.createAuthentication(engine, userId);
         AuthenticationUtil.revalidateSession(request, authentication); // a new session id at login
-        return true;
     }
 
     public void logout(HttpServletRequest request) {
@@ -99,24 +102,14 @@ public class RegisterAuthentication implements HandlerInterceptor {
     }
 
     private Optional<String> fromBasic(HttpServletRequest request) {
-        String header = request.getHeader("Authorization");
-        if (header == null || !header.startsWith("Basic ")) {
-            return Optional.empty();
+        var credentials = BasicCredentials.of(request);
+        if (credentials.isPresent() && checkPassword(credentials.get().userId(), credentials.get().password())) {
+            return credentials.map(BasicCredentials::userId);
         }
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(header.substring(6)), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
+        if (BasicCredentials.present(request)) {
+            request.setAttribute(LoginThrottle.FAILED, Boolean.TRUE);
         }
-        int colon = decoded.indexOf(':');
-        if (colon <= 0) {
-            return Optional.empty();
-        }
-        String userId = decoded.substring(0, colon);
-        identityService.clearAuthentication();
-        return identityService.checkPassword(userId, decoded.substring(colon + 1)) ? Optional.of(userId)
-                : Optional.empty();
+        return Optional.empty();
     }
 
     private boolean usable(String userId) {

@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.mcsgov.directory.AccountLock;
 import org.mcsgov.directory.DirectoryService;
 import org.mcsgov.directory.Role;
 import org.mcsgov.group.GroupService;
+import org.mcsgov.security.CurrentUser;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -80,15 +82,19 @@ public class RegisterPages {
     private final GroupService groups;
     private final Links links;
     private final MembershipList memberships;
+    private final AccountLock accountLock;
+    private final CurrentUser currentUser;
 
     public RegisterPages(JdbcClient jdbc, Visibility visibility, DirectoryService directory, GroupService groups,
-                         Links links, MembershipList memberships) {
+                         Links links, MembershipList memberships, AccountLock accountLock, CurrentUser currentUser) {
         this.jdbc = jdbc;
         this.visibility = visibility;
         this.directory = directory;
         this.groups = groups;
         this.links = links;
         this.memberships = memberships;
+        this.accountLock = accountLock;
+        this.currentUser = currentUser;
     }
 
     @GetMapping("/register/facilities/{id}")
@@ -141,6 +147,10 @@ public class RegisterPages {
         attestations.forEach(a -> instances.add(a.processInstanceId()));
         suspensions.forEach(s -> instances.add(s.processInstanceId()));
         model.addAttribute("person", person);
+        // A11-3: a lockout by failed logins, with the unlock button for the facility's MCS administrator (AccountUnlock)
+        model.addAttribute("lockedOut", person.userId() != null
+                && accountLock.state(person.userId()) == AccountLock.LockState.FAILED_LOGINS);
+        model.addAttribute("mayUnlock", currentUser.hasRoleIn(person.facilityId(), Role.MCS_ADMIN));
         model.addAttribute("roles", roles);
         model.addAttribute("pledges", pledges);
         model.addAttribute("trainings", trainings);

@@ -1,0 +1,50 @@
+package org.mcsgov.audit;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+
+import jakarta.servlet.FilterChain;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.camunda.bpm.engine.HistoryService;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.mcsgov.audit.AuditLog.Event;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+/** A8-1, A8-3: the audit records the status actually sent and the person actually served. */
+@DisplayName("audit filter: true status and user (A8-1, A8-3)")
+class AuditFilterTest {
+
+    private final AuditLog audit = mock(AuditLog.class);
+    private final AuditFilter filter = new AuditFilter(audit, mock(HistoryService.class));
+
+    @Test
+    @DisplayName("an exception leaving the chain is recorded as the 500 the container sends, not as 200")
+    void failureIs500() {
+        var request = new MockHttpServletRequest("POST", "/api/invitations/1/cancel");
+        request.setAttribute(AuditLog.USER, "clinic-coord");
+        FilterChain failing = (req, res) -> {
+            throw new IllegalStateException("broken");
+        };
+        assertThatThrownBy(() -> filter.doFilter(request, new MockHttpServletResponse(), failing))
+                .isInstanceOf(IllegalStateException.class);
+        verify(audit).record(eq(Event.CHANGE), eq("clinic-coord"), eq("POST"), eq("/api/invitations/1/cancel"),
+                eq(500), any(), any(), any());
+    }
+
+    @Test
+    @DisplayName("the person the request was served as, not the name in a Basic header that did not log in")
+    void servedPersonNotHeader() throws Exception {
+        var request = new MockHttpServletRequest("GET", "/api/staff/clinic-coord/groups");
+        request.addHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                "nurse-admin:x".getBytes(StandardCharsets.UTF_8)));
+        FilterChain served = (req, res) -> req.setAttribute(AuditLog.USER, "clinic-coord");
+        filter.doFilter(request, new MockHttpServletResponse(), served);
+        verify(audit).record(eq(Event.READ), eq("clinic-coord"), eq("GET"), any(), eq(200), any(), any(), any());
+    }
+}

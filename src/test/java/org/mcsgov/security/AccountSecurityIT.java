@@ -1,0 +1,292 @@
+package org.mcsgov.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.mcsgov.AppTestSupport;
+import org.mcsgov.directory.AccountLock;
+import org.mcsgov.directory.DirectoryService;
+import org.mcsgov.directory.NewStaff;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Issue 12 for accounts: guessing counted and audited, no oracle, unlock, own account, sessions that end (A11-3). */
+@DisplayName("accounts: guessing, lockout and unlock, own account, sessions (A11-3, A11-4, A8-3)")
+class AccountSecurityIT extends AppTestSupport {
+
+    @Autowired DirectoryService directory;
+    @Autowired IdentityService identityService;
+    @Autowired AccountLock accountLock;
+    @Autowired JdbcClient jdbc;
+    @Autowired AuthorizationService authorizations;
+
+    @AfterEach
+    void realTime() {
+        ClockUtil.reset();
+    }
+
+    /** A nurse of the demo's さくら訪問看護ステーション (MCS administrator: nurse-admin). */
+    private String person(String password) {
+        String user = "as" + UUID.randomUUID().toString().substring(0, 8);
+        directory.registerStaff(new NewStaff("nurse", user, "試験 花子", "シケン ハナコ", "看護師", user + "@example.jp",
+                password, Set.of()), "test", null);
+        return user;
+    }
+
+    private HttpResponse<String> change(String user, String current, String replacement) {
+        return post(null, "/account/password", Map.of("userId", user, "currentPassword", current,
+                "newPassword", replacement));
+    }
+
+    private int attempts(String user) {
+        return jdbc.sql("SELECT COALESCE(ATTEMPTS_, 0) FROM ACT_ID_USER WHERE ID_ = ?").param(user).query(Integer.class).single();
+    }
+
+    private List<String> audit(String user, String path) {
+        return jdbc.sql("SELECT event || ' ' || status || ' ' || COALESCE(detail, '') FROM audit_log WHERE user_id = ? "
+                + "AND path LIKE ? ORDER BY id").params(user, path + "%").query(String.class).list();
+    }
+
+    /** Failed logins spaced beyond the engine's growing delay, so each one counts. */
+    private void failLogins(String user, int count) {
+        for (int attempt = 0; attempt < count; attempt++) {
+            assertThat(send(user, "wrong" + attempt + "xx", HttpRequest.newBuilder(URI.create(url("/engine-rest/task")))
+                    .GET()).statusCode()).isEqualTo(401);
+            ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + 120_000));
+        }
+    }
+
+    private int rest(String user, String password) {
+        return send(user, password, HttpRequest.newBuilder(URI.create(url("/engine-rest/task"))).GET()).statusCode();
+    }
+
+    @Test
+    @DisplayName("A11-3: 30 wrong current passwords on /account/password are counted and audited; the right one then "
+            + "changes nothing")
+    void guessingThePasswordChange() {
+        String user = person(DEMO_PASSWORD);
+        ClockUtil.setCurrentTime(new Date());   // frozen: the engine's delay after a failure lasts the whole loop
+        for (int guess = 0; guess < 30; guess++) {
+            assertThat(change(user, "guess" + guess + "xx", "next1234a").statusCode()).isEqualTo(400);
+        }
+        assertThat(attempts(user)).as("failed checks stay counted (they were rolled back)").isPositive();
+        assertThat(change(user, DEMO_PASSWORD, "next1234a").statusCode()).isEqualTo(400);
+        assertThat(identityService.checkPassword(user, "next1234a")).isFalse();
+        assertThat(audit(user, "/account/password")).hasSizeGreaterThanOrEqualTo(31)
+                .contains("LOGIN_FAILED 400 password change: wrong user id or current password");
+
+        identityService.unlockUser(user);
+        var weak = change(user, DEMO_PASSWORD, "        1a");
+        assertThat(weak.statusCode()).isEqualTo(400);
+        assertThat(audit(user, "/account/password")).last().asString()
+                .startsWith("CHANGE 400 password change refused:").contains("A11-3");
+        assertThat(change(user, DEMO_PASSWORD, "next1234a").statusCode()).isEqualTo(200);
+        assertThat(audit(user, "/account/password")).last().isEqualTo("CHANGE 200 password changed");
+    }
+
+    @Test
+    @DisplayName("A11-3: no oracle: an unchanged initial password is mentioned only to whoever proves it; a guess is a "
+            + "failed login at every door")
+    void noOracleForInitialPassword() throws Exception {
+        String user = person("init1234");
+        jdbc.sql("UPDATE staff SET password_must_change = TRUE WHERE user_id = ?").param(user).update();
+        var guessed = send(user, "guess1234", HttpRequest.newBuilder(URI.create(url("/engine-rest/task"))).GET());
+        assertThat(guessed.statusCode()).isEqualTo(401);
+        assertThat(guessed.body()).doesNotContain("初回");
+        ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + 120_000));
+        assertThat(webappLogin(browser(), user, "guess1234")).isEqualTo(401);
+        ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + 120_000));
+        HttpClient browser = browser();
+        String token = formToken(page(browser, "/register/login").body());
+        var register = registerLogin(browser, user, "guess1234", token, "");
+        assertThat(register.body()).contains("パスワードが正しくありません").doesNotContain("初回");
+        assertThat(attempts(user)).isEqualTo(3);
+        ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + 120_000));
+
+        var proven = send(user, "init1234", HttpRequest.newBuilder(URI.create(url("/engine-rest/task"))).GET());
+        assertThat(proven.statusCode()).isEqualTo(403);
+        assertThat(proven.body()).contains("初回ログイン", "/account/password.html");
+    }
+
+    @Test
+    @DisplayName("A8-3, A11-3: a person locked by failed logins is unlocked by their facility's MCS administrator "
+            + "(button, token, audited); another facility's administrator gets 403")
+    void unlockByFacilityAdministrator() throws Exception {
+        String user = person(DEMO_PASSWORD);
+        failLogins(user, 5);
+        assertThat(rest(user, DEMO_PASSWORD)).as("locked for good").isEqualTo(401);
+        long staffId = directory.staffByUserId(user).orElseThrow().id();
+        String page = "/register/staff/" + staffId;
+
+        HttpClient other = registerSession("clinic-admin");
+        String otherToken = formToken(page(other, "/register").body());
+        assertThat(postForm(other, page + "/unlock", "_token=" + otherToken).statusCode()).isIn(403, 404);
+
+        HttpClient admin = registerSession("nurse-admin");
+        var detail = page(admin, page);
+        assertThat(detail.body()).contains("ロックされています", "ロックを解除する");
+        assertThat(postForm(admin, page + "/unlock", "_token=forged").statusCode()).isEqualTo(403);
+        assertThat(rest(user, DEMO_PASSWORD)).isEqualTo(401);
+        var unlocked = postForm(admin, page + "/unlock", "_token=" + formToken(detail.body()));
+        assertThat(unlocked.statusCode()).isEqualTo(302);
+        assertThat(rest(user, DEMO_PASSWORD)).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT detail FROM audit_log WHERE user_id = 'nurse-admin' AND path = ? AND status = 302")
+                .param(page + "/unlock").query(String.class).list()).containsExactly("unlocked " + user + " (failed logins)");
+    }
+
+    @Test
+    @DisplayName("A11-3: five bad HTTP Basic requests lock admin; --mcs.unlock=admin unlocks it from the command line")
+    void adminUnlockedByCommand(@Autowired org.springframework.core.env.Environment environment) {
+        try {
+            failLogins("admin", 5);
+            assertThat(rest("admin", "admin1234")).isEqualTo(401);
+            ClockUtil.reset();
+            int exit = org.mcsgov.directory.UnlockCommand.run("admin", "--mcs.unlock=admin",
+                    "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
+                    "--camunda.bpm.process-engine-name=unlock");
+            assertThat(exit).isZero();
+            assertThat(rest("admin", "admin1234")).isEqualTo(200);
+            assertThat(jdbc.sql("SELECT detail FROM audit_log WHERE method = 'CLI' ORDER BY id DESC")
+                    .query(String.class).list()).first().asString().contains("unlocked admin");
+            assertThat(org.mcsgov.directory.UnlockCommand.run("nobody-here", "--mcs.unlock=nobody-here",
+                    "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
+                    "--camunda.bpm.process-engine-name=unlock")).isEqualTo(1);
+        } finally {
+            identityService.unlockUser("admin");
+        }
+    }
+
+    @Test
+    @DisplayName("A8-5: a person can neither delete nor rename their own Camunda user; camunda-admin can")
+    void ownUserNotDeletable() {
+        String user = person(DEMO_PASSWORD);
+        var deleted = send(user, DEMO_PASSWORD, HttpRequest.newBuilder(URI.create(url("/engine-rest/user/" + user))).DELETE());
+        assertThat(deleted.statusCode()).isEqualTo(403);
+        assertThat(deleted.body()).contains("MCS管理者");
+        var renamed = send(user, DEMO_PASSWORD, HttpRequest.newBuilder(URI.create(url("/engine-rest/user/" + user + "/profile")))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"id\":\"someone-else\",\"firstName\":\"x\",\"lastName\":\"y\"}")));
+        assertThat(renamed.statusCode()).isEqualTo(403);
+        assertThat(identityService.createUserQuery().userId(user).count()).isEqualTo(1);
+        assertThat(identityService.createUserQuery().userId("someone-else").count()).isZero();
+        var own = authorizations.createAuthorizationQuery().userIdIn(user).resourceType(Resources.USER)
+                .resourceId(user).singleResult();
+        assertThat(own.isPermissionGranted(Permissions.DELETE)).as("no DELETE on one's own user").isFalse();
+        assertThat(own.isPermissionGranted(Permissions.UPDATE)).as("the password stays changeable").isTrue();
+
+        var renamedByAdmin = send("admin", "admin1234", HttpRequest.newBuilder(URI.create(url("/engine-rest/user/" + user
+                + "/profile"))).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"id\":\"someone-else\",\"firstName\":\"x\",\"lastName\":\"y\"}")));
+        assertThat(renamedByAdmin.statusCode()).as("an id change was a 500").isEqualTo(400);
+        var profileByAdmin = send("admin", "admin1234", HttpRequest.newBuilder(URI.create(url("/engine-rest/user/" + user
+                + "/profile"))).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"id\":\"" + user + "\",\"firstName\":\"花子\",\"lastName\":\"試験\"}")));
+        assertThat(profileByAdmin.statusCode()).isEqualTo(204);
+        var byAdmin = send("admin", "admin1234", HttpRequest.newBuilder(URI.create(url("/engine-rest/user/" + user))).DELETE());
+        assertThat(byAdmin.statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    @DisplayName("A11-3: a new password is not one of the last five, on /account/password and /engine-rest "
+            + "(400 with a message, not 500)")
+    void passwordHistory() {
+        String user = person(DEMO_PASSWORD);
+        assertThat(change(user, DEMO_PASSWORD, "second12").statusCode()).isEqualTo(200);
+        var back = change(user, "second12", DEMO_PASSWORD);
+        assertThat(back.statusCode()).isEqualTo(400);
+        assertThat(back.body()).contains("直近5回");
+        var rest = send(user, "second12", HttpRequest.newBuilder(URI.create(url("/engine-rest/user/" + user + "/credentials")))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"password\":\"" + DEMO_PASSWORD
+                        + "\",\"authenticatedUserPassword\":\"second12\"}")));
+        assertThat(rest.statusCode()).isEqualTo(400);
+        assertThat(rest.body()).contains("A11-3", "Password does not match policy");
+        var blanks = send(user, "second12", HttpRequest.newBuilder(URI.create(url("/engine-rest/user/" + user + "/credentials")))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"password\":\"        1a\",\"authenticatedUserPassword\":\"second12\"}")));
+        assertThat(blanks.statusCode()).isEqualTo(400);
+        var fresh = send(user, "second12", HttpRequest.newBuilder(URI.create(url("/engine-rest/user/" + user + "/credentials")))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"password\":\"third123\",\"authenticatedUserPassword\":\"second12\"}")));
+        assertThat(fresh.statusCode()).as(fresh.body()).isEqualTo(204);
+        assertThat(change(user, "third123", "second12").statusCode()).as("second12 was used before").isEqualTo(400);
+    }
+
+    @Test
+    @DisplayName("N2-2, A8-5: a locked person's open webapp and register session ends at the next request")
+    void sessionOfLockedPersonEnds() throws Exception {
+        String user = person(DEMO_PASSWORD);
+        HttpClient browser = browser();
+        assertThat(webappLogin(browser, user, DEMO_PASSWORD)).isEqualTo(200);
+        assertThat(page(browser, "/camunda/api/engine/engine/default/task/count").statusCode()).isEqualTo(200);
+        assertThat(page(browser, "/register").statusCode()).isEqualTo(200);
+        accountLock.lock(user);
+        try {
+            var ended = page(browser, "/camunda/api/engine/engine/default/task/count");
+            assertThat(ended.statusCode()).isEqualTo(401);
+            assertThat(ended.body()).contains("MCS管理者");
+        } finally {
+            identityService.unlockUser(user);
+        }
+        assertThat(page(browser, "/camunda/api/engine/engine/default/task/count").statusCode())
+                .as("the session is gone, not just refused while locked").isEqualTo(401);
+        assertThat(page(browser, "/register").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    @DisplayName("A11-4: an idle session ends after 15 minutes by default")
+    void idleTimeout(@Autowired org.springframework.boot.autoconfigure.web.ServerProperties server) {
+        assertThat(server.getServlet().getSession().getTimeout()).isEqualTo(java.time.Duration.ofMinutes(15));
+        assertThat(server.getServlet().getSession().getCookie().getSameSite().attributeValue()).isEqualTo("Lax");
+    }
+
+    private HttpClient registerSession(String user) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String token = formToken(page(browser, "/register/login").body());
+        assertThat(registerLogin(browser, user, DEMO_PASSWORD, token, "").statusCode()).isEqualTo(302);
+        return browser;
+    }
+
+    private HttpResponse<String> registerLogin(HttpClient browser, String user, String password, String token,
+                                               String next) throws Exception {
+        return postForm(browser, "/register/login", "username=" + user + "&password=" + password + "&_token=" + token
+                + next);
+    }
+
+    private HttpResponse<String> page(HttpClient browser, String path) throws Exception {
+        return browser.send(HttpRequest.newBuilder(URI.create(url(path))).header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> postForm(HttpClient browser, String path, String body) throws Exception {
+        return browser.send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    static String formToken(String html) {
+        Matcher m = Pattern.compile("name=\"_token\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(m.find()).as("form token in " + html).isTrue();
+        return m.group(1);
+    }
+}
