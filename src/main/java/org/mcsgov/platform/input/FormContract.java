@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * but never write back, and for every choice field the values it offers (fixed in the form, or a list the
  * process put into a variable for this person: {@code valuesKey}).
  */
-public record FormContract(String name, Set<String> writable, Set<String> readOnly, Map<String, Choice> choices) {
+public record FormContract(String name, Set<String> writable, Set<String> readOnly, Map<String, Choice> choices,
+        Map<String, Integer> maxLengths) {
 
     private static final Pattern LITERAL_VALUE = Pattern.compile("value\\s*:\\s*\"([^\"]*)\"");
 
@@ -26,12 +27,12 @@ public record FormContract(String name, Set<String> writable, Set<String> readOn
 
     /** A step or start without a form and without declared inputs: nothing may be sent. */
     public static FormContract none(String name) {
-        return new FormContract(name, Set.of(), Set.of(), Map.of());
+        return new FormContract(name, Set.of(), Set.of(), Map.of(), Map.of());
     }
 
     /** The inputs a BPMN element declares (extension property {@code inputs}), checked by its steps. */
     public static FormContract declared(String name, Set<String> inputs) {
-        return new FormContract(name, Set.copyOf(inputs), Set.of(), Map.of());
+        return new FormContract(name, Set.copyOf(inputs), Set.of(), Map.of(), Map.of());
     }
 
     /** Reads a Camunda Forms schema (form-js JSON): keyed components, nested groups included. */
@@ -39,14 +40,16 @@ public record FormContract(String name, Set<String> writable, Set<String> readOn
         Set<String> writable = new HashSet<>();
         Set<String> readOnly = new HashSet<>();
         Map<String, Choice> choices = new HashMap<>();
-        collect(form.path("components"), writable, readOnly, choices);
-        return new FormContract(name, Set.copyOf(writable), Set.copyOf(readOnly), Map.copyOf(choices));
+        Map<String, Integer> maxLengths = new HashMap<>();
+        collect(form.path("components"), writable, readOnly, choices, maxLengths);
+        return new FormContract(name, Set.copyOf(writable), Set.copyOf(readOnly), Map.copyOf(choices),
+                Map.copyOf(maxLengths));
     }
 
     private static void collect(JsonNode components, Set<String> writable, Set<String> readOnly,
-            Map<String, Choice> choices) {
+            Map<String, Choice> choices, Map<String, Integer> maxLengths) {
         for (JsonNode component : components) {
-            collect(component.path("components"), writable, readOnly, choices);
+            collect(component.path("components"), writable, readOnly, choices, maxLengths);
             String key = component.path("key").asText(null);
             if (key == null || key.isBlank()) {
                 continue; // texts, images, spacers: shown, nothing to send
@@ -56,6 +59,9 @@ public record FormContract(String name, Set<String> writable, Set<String> readOn
                 continue;
             }
             writable.add(key);
+            if (component.path("validate").has("maxLength")) {
+                maxLengths.put(key, component.path("validate").path("maxLength").asInt());
+            }
             String type = component.path("type").asText("");
             if (List.of("select", "radio", "checklist", "taglist").contains(type)) {
                 List<String> fixed = new ArrayList<>();

@@ -25,6 +25,8 @@ import org.mcsgov.platform.UserError;
 final class Submission {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The engine keeps a text variable in a column of 4,000 characters; a longer one failed as a database error. */
+    static final int LONGEST_TEXT = 4000;
     private static final Set<String> PLAIN_TYPES = Set.of(ValueType.STRING.getName(), ValueType.BOOLEAN.getName(),
             ValueType.INTEGER.getName(), ValueType.LONG.getName(), ValueType.SHORT.getName(),
             ValueType.DOUBLE.getName(), ValueType.DATE.getName(), ValueType.NULL.getName(), "json");
@@ -52,6 +54,11 @@ final class Submission {
                 throw new UserError("「" + name + "」はこの画面で入力する項目ではありません（入力できる項目: "
                         + FormContracts.allowed(contract) + "）",
                         name + " is not a field of " + contract.name() + "; allowed: " + contract.writable());
+            }
+            int maxLength = contract.maxLengths().getOrDefault(name, LONGEST_TEXT);
+            if (value instanceof String text && text.length() > maxLength) {
+                throw new UserError("「" + name + "」は" + maxLength + "文字以内にしてください",
+                        name + " on " + contract.name() + " must be at most " + maxLength + " characters");
             }
             FormContract.Choice choice = contract.choices().get(name);
             if (choice != null) {
