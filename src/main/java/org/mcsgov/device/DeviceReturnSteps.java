@@ -53,7 +53,7 @@ public class DeviceReturnSteps {
         return execution -> {
             long deviceId = Vars.id(execution, "deviceId", "端末");
             Device device = devices.device(deviceId)
-                    .filter(d -> d.facilityId().equals(execution.getVariable("facilityId")) && d.holderStaffId() != null)
+                    .filter(d -> d.facilityId().equals(Facts.facility(execution)) && d.holderStaffId() != null)
                     .orElseThrow(() -> new UserError("この事業所の貸与中の端末ではありません: " + deviceId,
                             "not a device of your facility on loan: " + deviceId));
             Vars.choice(execution, "deviceOutcome", "返却", "returned", "lost");

@@ -56,7 +56,7 @@ public class DeviceSteps {
     /** A8-2, A12-10: what the device is and whose; the asset number is unique in the facility. */
     public JavaDelegate checkRegistration() {
         return execution -> {
-            String facilityId = (String) execution.getVariable("facilityId");
+            String facilityId = Facts.facility(execution);
             String kind = Vars.choice(execution, "deviceKind", "種類", KINDS.toArray(String[]::new));
             String asset = Vars.text(execution, "assetNumber", "資産番号", 64);
             String model = Vars.text(execution, "deviceModel", "機種・説明", 200);
@@ -117,7 +117,7 @@ public class DeviceSteps {
      */
     public JavaDelegate checkLoan() {
         return execution -> {
-            String facilityId = (String) execution.getVariable("facilityId");
+            String facilityId = Facts.facility(execution);
             String action = Vars.choice(execution, "loanAction", "操作", "lend", "return");
             execution.setVariable("lending", "lend".equals(action));
             if ("return".equals(action)) {

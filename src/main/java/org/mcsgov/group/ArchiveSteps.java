@@ -54,7 +54,7 @@ public class ArchiveSteps {
             if (choices.isEmpty()) {
                 throw new UserError("保管庫へ移せる有効なグループがありません", "there is no active group to archive");
             }
-            execution.setVariable("adminGroup", Role.MCS_ADMIN.groupId((String) execution.getVariable("facilityId")));
+            execution.setVariable("adminGroup", Role.MCS_ADMIN.groupId(Facts.facility(execution)));
             execution.setVariable("groupOptions", Vars.options(choices.stream()
                     .map(g -> new Vars.Option(g.name(), String.valueOf(g.id()))).toList()));
         };

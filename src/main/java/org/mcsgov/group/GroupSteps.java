@@ -1,5 +1,6 @@
 package org.mcsgov.group;
 
+import org.mcsgov.platform.Facts;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -124,7 +125,7 @@ public class GroupSteps {
         long patientId = Vars.id(scope, "patientId", "患者");
         Patient patient = patients.patient(patientId).orElseThrow(() -> new UserError(
                 "患者が見つかりません: " + patientId, "no such patient: " + patientId));
-        if (!patient.facilityId().equals(scope.getVariable("facilityId"))) {
+        if (!patient.facilityId().equals(Facts.facility(scope))) {
             throw new UserError("患者グループを作成できるのは連携元事業所の担当者だけです（A5-1）",
                     "only the patient's originating facility creates its group (A5-1)");
         }

@@ -83,7 +83,7 @@ public class IncidentSteps {
     /** N3-10, N3-11: what happened, when, and which device or account; a lost device names the device. */
     public JavaDelegate checkReport() {
         return execution -> {
-            String facilityId = (String) execution.getVariable("facilityId");
+            String facilityId = Facts.facility(execution);
             Incident.Kind kind = Incident.Kind.valueOf(Vars.choice(execution, "incidentKind", "報告の種類",
                     Stream.of(Incident.Kind.values()).map(Enum::name).toArray(String[]::new)));
             String description = Vars.text(execution, "incidentDescription", "何が起きたか", 2000);
@@ -113,7 +113,7 @@ public class IncidentSteps {
     public JavaDelegate escalateTriage() {
         return execution -> {
             long id = id(execution);
-            String manager = Role.MANAGER.groupId((String) execution.getVariable("facilityId"));
+            String manager = Role.MANAGER.groupId(Facts.facility(execution));
             var taskService = execution.getProcessEngineServices().getTaskService();
             taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
                     .taskDefinitionKey("UserTask_Triage").list()

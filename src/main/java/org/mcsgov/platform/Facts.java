@@ -13,6 +13,12 @@ public final class Facts {
 
     /** The variable camunda:initiator sets; no form of any process has a field of this name. */
     private static final String STARTER = "initiator";
+    private static final String FACILITY = "facilityId";
+
+    /** Variables that only the engine and the steps write: no form may have a field of these names (FormFactsTest). */
+    public static final java.util.Set<String> ENGINE_HELD = java.util.Set.of(STARTER, FACILITY, "approvalApplicant",
+            "reporterUserId", "suspendedBy", "actionBy", "decidedBy", "removedBy", "removalKind", "adminGroup",
+            "coordinatorGroup", "managerGroup");
 
     private Facts() {
     }
@@ -29,6 +35,14 @@ public final class Facts {
     public static String actor(DelegateExecution execution) {
         var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         return authentication != null ? authentication.getUserId() : starter(execution);
+    }
+
+    /**
+     * The facility the procedure is about, as its first step set it from the register (the starter's facility, or the
+     * facility of the row the procedure owns); no form has a field of this name, so no person can write it.
+     */
+    public static String facility(org.camunda.bpm.engine.delegate.VariableScope execution) {
+        return (String) execution.getVariable(FACILITY);
     }
 
     /** The authenticated user, or null in a job: for checks that must not fall back to a recorded person. */

@@ -55,7 +55,7 @@ public class TrainingSteps {
 
     public JavaDelegate prepare() {
         return execution -> {
-            String facilityId = (String) execution.getVariable("facilityId");
+            String facilityId = Facts.facility(execution);
             execution.setProcessBusinessKey("training:" + facilityId + ":" + EngineClock.today());
             execution.setVariable("managerGroup", Role.MANAGER.groupId(facilityId));
             execution.setVariable("adminGroup", Role.MCS_ADMIN.groupId(facilityId));
@@ -69,7 +69,7 @@ public class TrainingSteps {
     /** Checks the record against the facility's active staff, stores training and attendance, lists who missed it. */
     public JavaDelegate record() {
         return execution -> {
-            String facilityId = (String) execution.getVariable("facilityId");
+            String facilityId = Facts.facility(execution);
             LocalDate date = Vars.pastDate(execution, "trainingDate", "実施日");
             String content = Vars.text(execution, "trainingContent", "研修の内容", 2000);
             List<Long> attendees = Vars.ids(execution, "attendeeIds", "受講者");
@@ -92,7 +92,7 @@ public class TrainingSteps {
     /** After the deadline: the active staff without a training since the campaign started (A9-2). */
     public JavaDelegate listUntrained() {
         return execution -> {
-            List<Staff> untrained = setUntrained(execution, (String) execution.getVariable("facilityId"));
+            List<Staff> untrained = setUntrained(execution, Facts.facility(execution));
             log.info("[{}] deadline passed: {} staff members untrained", execution.getBusinessKey(), untrained.size());
         };
     }

@@ -188,7 +188,7 @@ public class TakeoutSteps {
     public JavaDelegate escalateToManager() {
         return execution -> {
             long id = Vars.id(execution, "takeoutId", "持ち出し申請");
-            String manager = Role.MANAGER.groupId((String) execution.getVariable("facilityId"));
+            String manager = Role.MANAGER.groupId(Facts.facility(execution));
             var taskService = execution.getProcessEngineServices().getTaskService();
             taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
                     .taskDefinitionKey("UserTask_ConfirmReturn").list()

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mcsgov.AppTestSupport;
@@ -36,6 +37,29 @@ class ForgedInputIT extends AppTestSupport {
 
     @Autowired JdbcClient jdbc;
 
+    /** The instances this class starts; the other ITs share the application and its database. */
+    private final List<String> started = new ArrayList<>();
+
+    /** The invitation is cancelled as its coordinator would (its open row blocks another invitation); the rest deleted. */
+    @AfterEach
+    void leaveNothingOpen() {
+        for (String instance : started) {
+            JsonNode running = json(get("office", "/engine-rest/process-instance?processInstanceIds=" + instance));
+            if (running.isEmpty()) {
+                continue;
+            }
+            String key = running.get(0).path("businessKey").asText("");
+            if (key.startsWith("invitation:")) {
+                post("clinic-coord", "/api/invitations/" + key.substring("invitation:".length()) + "/cancel",
+                        Map.of("reason", "ForgedInputIT の後始末"));
+            }
+            if (!json(get("office", "/engine-rest/process-instance?processInstanceIds=" + instance)).isEmpty()) {
+                send("admin", "admin1234", HttpRequest.newBuilder(URI.create(url(
+                        "/engine-rest/process-instance/" + instance + "?skipCustomListeners=true"))).DELETE());
+            }
+        }
+    }
+
     @Test
     @DisplayName("consent-withdrawal: a station's coordinator cannot withdraw the clinic patient's consent with facilityId and patientId")
     void consentOfAnotherFacilitysPatient() {
@@ -56,13 +80,14 @@ class ForgedInputIT extends AppTestSupport {
     @Test
     @DisplayName("user-suspension: initiator in the start variables is refused; nobody is locked in another's name")
     void suspensionInAnotherName() {
-        var started = post("nurse-admin", "/engine-rest/process-definition/key/user-suspension/start",
+        long suspensions = jdbc.sql("SELECT COUNT(*) FROM staff_suspension").query(Long.class).single();
+        var withStarter = post("nurse-admin", "/engine-rest/process-definition/key/user-suspension/start",
                 variables(Map.of("initiator", "clinic-admin")));
-        assertRefused(started, 400, "initiator");
+        assertRefused(withStarter, 400, "initiator");
         var form = post("nurse-admin", "/engine-rest/process-definition/key/user-suspension/submit-form",
                 variables(Map.of("initiator", "clinic-admin", "staffId", "1")));
         assertRefused(form, 400, "initiator");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM staff_suspension").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM staff_suspension").query(Long.class).single()).isEqualTo(suspensions);
     }
 
     @Test
@@ -130,7 +155,7 @@ class ForgedInputIT extends AppTestSupport {
     @Test
     @DisplayName("sweep: every start of every demo user with a forged starter or facility, every visible task with every non-form variable and every unoffered choice → 4xx, nothing changed")
     void sweep() {
-        Set<String> started = new HashSet<>();
+        Set<String> keys = new HashSet<>();
         for (String person : PEOPLE) {
             for (JsonNode definition : json(get(person,
                     "/engine-rest/process-definition?latestVersion=true&startablePermissionCheck=true&startableInTasklist=true"))) {
@@ -139,13 +164,14 @@ class ForgedInputIT extends AppTestSupport {
                     assertRefused(post(person, "/engine-rest/process-definition/key/" + key + "/start",
                             variables(Map.of(fact, "clinic-admin"))), 400, fact);
                 }
-                if (post(person, "/engine-rest/process-definition/key/" + key + "/start", variables(Map.of()))
-                        .statusCode() == 200) {
-                    started.add(key);
+                var response = post(person, "/engine-rest/process-definition/key/" + key + "/start", variables(Map.of()));
+                if (response.statusCode() == 200) {
+                    keys.add(key);
+                    started.add(json(response).get("id").asText());
                 }
             }
         }
-        assertThat(started).as("processes started by the demo users").hasSizeGreaterThan(8);
+        assertThat(keys).as("processes started by the demo users").hasSizeGreaterThan(8);
         long register = registerRows();
         int attacks = 0;
         List<String> attacked = new ArrayList<>();
@@ -207,9 +233,10 @@ class ForgedInputIT extends AppTestSupport {
     }
 
     private String start(String person, String key) {
-        var started = post(person, "/engine-rest/process-definition/key/" + key + "/start", variables(Map.of()));
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
-        return json(started).get("id").asText();
+        var response = post(person, "/engine-rest/process-definition/key/" + key + "/start", variables(Map.of()));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        started.add(json(response).get("id").asText());
+        return json(response).get("id").asText();
     }
 
     private String firstTask(String person, String instance) {
@@ -252,10 +279,10 @@ class ForgedInputIT extends AppTestSupport {
 
     /** A patient of the coordinator's facility with an active consent, recorded through REST. */
     private void consentedPatient(String coordinator, String name, String kana) {
-        var started = post(coordinator, "/engine-rest/process-definition/key/patient-consent/submit-form",
+        var consent = post(coordinator, "/engine-rest/process-definition/key/patient-consent/submit-form",
                 variables(Map.of("patientName", name, "patientKana", kana, "birthDate", "1940-02-03")));
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
-        String task = firstTask(coordinator, json(started).get("id").asText());
+        assertThat(consent.statusCode()).as(consent.body()).isEqualTo(200);
+        String task = firstTask(coordinator, json(consent).get("id").asText());
         var recorded = post(coordinator, "/engine-rest/task/" + task + "/complete", variables(Map.of(
                 "explanation", "訪問看護の記録を共有する", "consentDecision", "granted", "consenterType", "patient",
                 "consenterName", name, "consentMethod", "verbal", "consentDate", today())));
