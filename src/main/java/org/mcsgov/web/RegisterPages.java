@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.mcsgov.directory.DirectoryService;
+import org.mcsgov.directory.FacilityRegister;
 import org.mcsgov.directory.Role;
 import org.mcsgov.group.GroupService;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -77,15 +78,17 @@ public class RegisterPages {
     private final JdbcClient jdbc;
     private final Visibility visibility;
     private final DirectoryService directory;
+    private final FacilityRegister facilities;
     private final GroupService groups;
     private final Links links;
     private final MembershipList memberships;
 
-    public RegisterPages(JdbcClient jdbc, Visibility visibility, DirectoryService directory, GroupService groups,
+    public RegisterPages(JdbcClient jdbc, Visibility visibility, DirectoryService directory, FacilityRegister facilities, GroupService groups,
                          Links links, MembershipList memberships) {
         this.jdbc = jdbc;
         this.visibility = visibility;
         this.directory = directory;
+        this.facilities = facilities;
         this.groups = groups;
         this.links = links;
         this.memberships = memberships;
@@ -96,6 +99,9 @@ public class RegisterPages {
         var facility = directory.facility(id).orElseThrow(() -> notFound("事業所", id));
         readable(visibility.facility(id));
         model.addAttribute("facility", facility);
+        model.addAttribute("application", facilities.application(id).orElseThrow());
+        model.addAttribute("status", Labels.of(Labels.FACILITY_STATUS, facilities.status(id).name()));
+        model.addAttribute("versions", facilities.versions(id));
         model.addAttribute("managers", directory.activeWithRole(id, Role.MANAGER));
         model.addAttribute("admins", directory.activeWithRole(id, Role.MCS_ADMIN));
         model.addAttribute("coordinators", directory.activeWithRole(id, Role.COORDINATOR));
