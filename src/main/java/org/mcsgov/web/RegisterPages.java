@@ -99,7 +99,7 @@ public class RegisterPages {
         var facility = directory.facility(id).orElseThrow(() -> notFound("事業所", id));
         readable(visibility.facility(id));
         model.addAttribute("facility", facility);
-        model.addAttribute("application", facilities.application(id).orElseThrow());
+        model.addAttribute("enrollment", facilities.application(id).orElseThrow());
         model.addAttribute("status", Labels.of(Labels.FACILITY_STATUS, facilities.status(id).name()));
         model.addAttribute("versions", facilities.versions(id));
         model.addAttribute("managers", directory.activeWithRole(id, Role.MANAGER));
