@@ -37,7 +37,9 @@ public class AccessPolicy {
             // every person may leave a group they no longer need (N3-6), ask to take information out (A12-9) and
             // report an incident (N3-10, N3-11); coordinators remove, administrators release
             "staff", List.of("membership-removal", "device-takeout", "incident-report"),
-            "manager", List.of("device-takeout", "incident-report"));
+            // the facility manager appoints and dismisses the facility's MCS administrators, coordinators and
+            // managers (A7)
+            "manager", List.of("device-takeout", "incident-report", "role-change"));
 
     public static final String OFFICE = "office";
 
@@ -99,6 +101,8 @@ public class AccessPolicy {
         // creates the office itself, is the system administrator's alone (camunda-admin holds every permission)
         grant(OFFICE, Resources.PROCESS_DEFINITION, "facility-enrollment", Permissions.READ,
                 Permissions.CREATE_INSTANCE);
+        // A7: a manager's own roles, or a facility without a manager, are changed by the office (role-change)
+        grant(OFFICE, Resources.PROCESS_DEFINITION, "role-change", Permissions.READ, Permissions.CREATE_INSTANCE);
         grant(OFFICE, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         String all = filter("すべてのタスク（閲覧）", 40, taskService.createTaskQuery());
         grant(OFFICE, Resources.FILTER, all, Permissions.READ);

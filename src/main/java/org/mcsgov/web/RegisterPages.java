@@ -34,7 +34,7 @@ public class RegisterPages {
     }
 
     public record RoleRow(String role, OffsetDateTime validFrom, OffsetDateTime validTo, String grantedBy,
-                          String processInstanceId) {
+                          String grantReason, String endedBy, String endReason, String processInstanceId) {
     }
 
     public record PledgeRow(String status, String version, OffsetDateTime signedAt, String recordedBy,
@@ -121,7 +121,8 @@ public class RegisterPages {
                 .param(id).query(RecordRows.of(StaffDetail.class)).optional().orElseThrow(() -> notFound("職員", String.valueOf(id)));
         readable(visibility.staff(id));
         var roles = rows(RoleRow.class, """
-                SELECT role, valid_from, valid_to, granted_by, process_instance_id FROM role_assignment
+                SELECT role, valid_from, valid_to, granted_by, grant_reason, ended_by, end_reason, process_instance_id
+                FROM role_assignment
                 WHERE staff_id = ? ORDER BY valid_from, id""", id);
         var pledges = rows(PledgeRow.class, """
                 SELECT status, version, signed_at, recorded_by, facility_id, process_instance_id FROM pledge
