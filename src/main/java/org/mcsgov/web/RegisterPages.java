@@ -37,6 +37,12 @@ public class RegisterPages {
                           String grantReason, String endedBy, String endReason, String processInstanceId) {
     }
 
+    /** 訂正履歴 of an entry (register-correction): the old value kept beside the new one. */
+    public record CorrectionRow(String field, String oldValue, String newValue, String reason, String status,
+                                String requestedBy, OffsetDateTime requestedAt, String decidedBy,
+                                String processInstanceId) {
+    }
+
     public record PledgeRow(String status, String version, OffsetDateTime signedAt, String recordedBy,
                             String facilityId, String processInstanceId) {
     }
@@ -154,6 +160,9 @@ public class RegisterPages {
         model.addAttribute("attestations", attestations);
         model.addAttribute("suspensions", suspensions);
         model.addAttribute("currentGroups", currentGroups);
+        model.addAttribute("corrections", rows(CorrectionRow.class, """
+                SELECT field, old_value, new_value, reason, status, requested_by, requested_at, decided_by,
+                    process_instance_id FROM correction WHERE kind = 'STAFF' AND record_id = ? ORDER BY id""", id));
         model.addAttribute("devices", rows(DeviceRef.class, """
                 SELECT d.asset_number, d.kind, d.model, l.valid_from, l.lent_by FROM device_loan l
                 JOIN device d ON d.id = l.device_id WHERE l.staff_id = ? AND l.valid_to IS NULL ORDER BY l.valid_from""", id));

@@ -1,0 +1,107 @@
+package org.mcsgov.correction;
+
+import static org.mcsgov.platform.Rows.now;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.mcsgov.platform.AsSystem;
+import org.mcsgov.platform.Rows;
+import org.mcsgov.platform.UserError;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The correction register (訂正履歴, V14): a row per correction with the old and the new value; the corrected entry
+ * gets the new value only when the correction is applied. Called by the steps of register-correction only.
+ */
+@Component
+public class Corrections {
+
+    /** A correction as asked: which entry, which field, from what to what, why. */
+    public record Request(CorrectionField field, long recordId, String recordLabel, String facilityId, String oldValue,
+                          String newValue, String reason) {
+    }
+
+    /** An entry of a facility that may be corrected. */
+    public record Entry(long id, String label) {
+    }
+
+    private final JdbcClient jdbc;
+    private final IdentityService identityService;
+
+    public Corrections(JdbcClient jdbc, IdentityService identityService) {
+        this.jdbc = jdbc;
+        this.identityService = identityService;
+    }
+
+    public List<Entry> entries(CorrectionKind kind, String facilityId) {
+        return jdbc.sql(kind.recordsOfFacility()).param(facilityId)
+                .query((rs, n) -> new Entry(rs.getLong(1), rs.getString(2))).list();
+    }
+
+    public String facilityOf(CorrectionKind kind, long recordId) {
+        return jdbc.sql(kind.facilityOfRecord()).param(recordId).query(String.class).optional()
+                .orElseThrow(() -> new UserError("訂正する登録が見つかりません: " + recordId, "no such entry: " + recordId));
+    }
+
+    /** The value as people read it now. */
+    public String current(CorrectionField field, long recordId) {
+        Object stored = jdbc.sql("SELECT " + field.column() + " FROM " + field.kind().table() + " WHERE id = ?")
+                .param(recordId).query((rs, n) -> rs.getObject(1)).optional().orElse(null);
+        return field.display(stored);
+    }
+
+    public long request(Request r, String by, String processInstanceId) {
+        return Rows.insert(jdbc, """
+                INSERT INTO correction (facility_id, kind, record_id, record_label, field, old_value, new_value, reason,
+                    status, requested_by, requested_at, process_instance_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED', ?, ?, ?)""", r.facilityId(), r.field().kind().name(),
+                r.recordId(), r.recordLabel(), r.field().name(), r.oldValue(), r.newValue(), r.reason(), by, now(),
+                processInstanceId);
+    }
+
+    /** The entry gets the new value; a staff member's login shows it too. A clash with another entry is refused. */
+    public void apply(long correctionId, String decidedBy, String comment) {
+        var row = jdbc.sql("SELECT field, record_id, new_value FROM correction WHERE id = ? AND status = 'REQUESTED'")
+                .param(correctionId).query((rs, n) -> new Object[] {CorrectionField.valueOf(rs.getString(1)),
+                        rs.getLong(2), rs.getString(3)}).single();
+        CorrectionField field = (CorrectionField) row[0];
+        long recordId = (Long) row[1];
+        Object value = field.parse((String) row[2]);
+        try {
+            jdbc.sql("UPDATE " + field.kind().table() + " SET " + field.column() + " = ? WHERE id = ?")
+                    .params(value, recordId).update();
+            if (field == CorrectionField.STAFF_EMAIL || field == CorrectionField.STAFF_NAME) {
+                syncLogin(recordId);
+            }
+        } catch (DuplicateKeyException e) {
+            throw new UserError("訂正すると他の登録と重複します（同じメールアドレスの職員、同じふりがなと生年月日の患者、または同じ資産番号の端末）",
+                    "the corrected entry would duplicate another one");
+        }
+        close(correctionId, "APPLIED", decidedBy, comment);
+    }
+
+    public void close(long correctionId, String status, String decidedBy, String comment) {
+        jdbc.sql("""
+                UPDATE correction SET status = ?, decided_by = ?, decided_at = ?, decision_comment = ?
+                WHERE id = ? AND status = 'REQUESTED'""")
+                .params(status, decidedBy, now(), comment, correctionId).update();
+    }
+
+    private void syncLogin(long staffId) {
+        jdbc.sql("UPDATE staff SET live_email = LOWER(email) WHERE id = ? AND live_email IS NOT NULL")
+                .param(staffId).update();
+        var staff = jdbc.sql("SELECT user_id, name, email FROM staff WHERE id = ?").param(staffId)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).single();
+        AsSystem.call(identityService, () -> {
+            var user = identityService.createUserQuery().userId(staff[0]).singleResult();
+            if (user != null) {
+                user.setFirstName(staff[1]);
+                user.setEmail(staff[2]);
+                identityService.saveUser(user);
+            }
+            return null;
+        });
+    }
+}
