@@ -13,9 +13,11 @@ public enum CorrectionField {
     STAFF_KANA(CorrectionKind.STAFF, "kana", "ふりがな", Format.KATAKANA),
     STAFF_EMAIL(CorrectionKind.STAFF, "email", "メールアドレス", Format.EMAIL),
     STAFF_PROFESSION(CorrectionKind.STAFF, "profession", "職種", Format.SHORT_TEXT),
+    STAFF_DISPLAY_NAME(CorrectionKind.STAFF, "display_name", "表示名（プロフィール）", Format.TEXT),
     PATIENT_NAME(CorrectionKind.PATIENT, "name", "氏名", Format.TEXT),
     PATIENT_KANA(CorrectionKind.PATIENT, "kana", "ふりがな", Format.KATAKANA),
     PATIENT_BIRTH_DATE(CorrectionKind.PATIENT, "birth_date", "生年月日", Format.PAST_DATE),
+    CONSENT_CONSENTER(CorrectionKind.CONSENT, "consenter_type", "同意した人（本人・家族）", Format.CONSENTER),
     CONSENT_CONSENTER_NAME(CorrectionKind.CONSENT, "consenter_name", "同意した人の氏名", Format.TEXT),
     CONSENT_RELATION(CorrectionKind.CONSENT, "consenter_relation", "同意した人の続柄", Format.SHORT_TEXT),
     CONSENT_METHOD(CorrectionKind.CONSENT, "method", "同意の方法（書面・口頭）", Format.CONSENT_METHOD),
@@ -55,18 +57,28 @@ public enum CorrectionField {
 
     /** The stored value as people read it (書面 for WRITTEN). */
     String display(Object stored) {
-        return stored == null ? "" : format == Format.CONSENT_METHOD
-                ? Format.METHODS.entrySet().stream().filter(e -> e.getValue().equals(stored)).map(Map.Entry::getKey)
-                        .findFirst().orElse(stored.toString())
-                : stored.toString();
+        return stored == null ? "" : format.display(stored.toString());
     }
 
     private enum Format {
-        TEXT, SHORT_TEXT, LONG_TEXT, KATAKANA, EMAIL, PAST_DATE, CONSENT_METHOD;
+        TEXT(null), SHORT_TEXT(null), LONG_TEXT(null), KATAKANA(null), EMAIL(null), PAST_DATE(null),
+        CONSENT_METHOD(Map.of("書面", "WRITTEN", "口頭", "VERBAL")),
+        CONSENTER(Map.of("本人", "PATIENT", "家族", "FAMILY"));
 
         private static final Pattern KATAKANA_TEXT = Pattern.compile("[ァ-ヶー・　 ]+");
         private static final Pattern EMAIL_TEXT = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-        static final Map<String, String> METHODS = Map.of("書面", "WRITTEN", "口頭", "VERBAL");
+
+        /** A coded value's words as people type them → the code the register stores. */
+        private final Map<String, String> codes;
+
+        Format(Map<String, String> codes) {
+            this.codes = codes;
+        }
+
+        String display(String stored) {
+            return codes == null ? stored : codes.entrySet().stream().filter(e -> e.getValue().equals(stored))
+                    .map(Map.Entry::getKey).findFirst().orElse(stored);
+        }
 
         Object parse(String text, String label) {
             switch (this) {
@@ -80,9 +92,10 @@ public enum CorrectionField {
                 case PAST_DATE -> {
                     return date(text, label);
                 }
-                case CONSENT_METHOD -> {
-                    require(METHODS.containsKey(text), label + "は「書面」か「口頭」で入力してください: " + text, label);
-                    return METHODS.get(text);
+                case CONSENT_METHOD, CONSENTER -> {
+                    require(codes.containsKey(text), label + "は「" + String.join("」か「", codes.keySet().stream()
+                            .sorted().toList()) + "」で入力してください: " + text, label);
+                    return codes.get(text);
                 }
                 default -> throw new IllegalStateException(name());
             }

@@ -82,6 +82,9 @@ class RegisterCorrectionTest extends ConsentFixtures {
         assertThat(user.getEmail()).isEqualTo("hanako@example.jp");
         assertThat(user.getFirstName()).isEqualTo("試験 花子");
         assertThat(identityService.checkPassword(nurse.userId(), Fixture.PASSWORD)).as("password unchanged").isTrue();
+
+        correct(admin, CorrectionField.STAFF_DISPLAY_NAME, nurse.id(), "はなこ");
+        assertThat(history(nurse.id(), CorrectionField.STAFF_DISPLAY_NAME)).contains(" -> はなこ / APPLIED");
     }
 
     @Test
@@ -199,6 +202,12 @@ class RegisterCorrectionTest extends ConsentFixtures {
         assertThat(directory.staff(nurse.id()).orElseThrow().email()).isEqualTo(nurse.email());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM correction WHERE record_id = ? AND kind = 'STAFF'").param(nurse.id())
                 .query(Long.class).single()).isZero();
+
+        ProcessInstance byCoordinator = start(coord, "register-correction", Map.of());
+        assertThatThrownBy(() -> complete(byCoordinator, coord, form(CorrectionField.CONSENT_CONSENTER, consentId, "親戚")))
+                .hasMessageContaining("「家族」か「本人」");
+        assertThatThrownBy(() -> complete(byCoordinator, coord, form(CorrectionField.PATIENT_BIRTH_DATE, patientId,
+                "2099-01-01"))).hasMessageContaining("未来");
 
         assertThatThrownBy(() -> start(nurse.userId(), "register-correction", Map.of()))
                 .isInstanceOf(RuntimeException.class);
