@@ -142,14 +142,12 @@ public class CorrectionSteps {
     }
 
     private List<Vars.Option> options(CorrectionKind kind, String facilityId) {
+        List<Corrections.Entry> entries = corrections.entries(kind, facilityId);
+        var values = corrections.currentValues(kind, entries.stream().map(Corrections.Entry::id).toList());
         List<Vars.Option> options = new ArrayList<>();
-        for (Corrections.Entry entry : corrections.entries(kind, facilityId)) {
-            for (CorrectionField field : CorrectionField.values()) {
-                if (field.kind() == kind) {
-                    options.add(new Vars.Option(kind.label() + " " + entry.label() + " — " + field.label() + "（現在: "
-                            + corrections.current(field, entry.id()) + "）", field.name() + ":" + entry.id()));
-                }
-            }
+        for (Corrections.Entry entry : entries) {
+            values.get(entry.id()).forEach((field, value) -> options.add(new Vars.Option(kind.label() + " "
+                    + entry.label() + " — " + field.label() + "（現在: " + value + "）", field.name() + ":" + entry.id())));
         }
         return options;
     }

@@ -2,7 +2,12 @@ package org.mcsgov.correction;
 
 import static org.mcsgov.platform.Rows.now;
 
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.mcsgov.platform.AsSystem;
 import org.mcsgov.platform.Rows;
@@ -47,9 +52,26 @@ public class Corrections {
 
     /** The value as people read it now. */
     public String current(CorrectionField field, long recordId) {
-        Object stored = jdbc.sql("SELECT " + field.column() + " FROM " + field.kind().table() + " WHERE id = ?")
-                .param(recordId).query((rs, n) -> rs.getObject(1)).optional().orElse(null);
-        return field.display(stored);
+        return currentValues(field.kind(), List.of(recordId)).getOrDefault(recordId, Map.of()).getOrDefault(field, "");
+    }
+
+    /** Every correctable field's current value of these entries, in one query. */
+    public Map<Long, Map<CorrectionField, String>> currentValues(CorrectionKind kind, List<Long> ids) {
+        List<CorrectionField> fields = Arrays.stream(CorrectionField.values()).filter(f -> f.kind() == kind).toList();
+        Map<Long, Map<CorrectionField, String>> values = new HashMap<>();
+        if (ids.isEmpty()) {
+            return values;
+        }
+        jdbc.sql("SELECT id, " + fields.stream().map(CorrectionField::column).collect(Collectors.joining(", "))
+                        + " FROM " + kind.table() + " WHERE id IN (:ids)").param("ids", ids)
+                .query(rs -> {
+                    Map<CorrectionField, String> row = new EnumMap<>(CorrectionField.class);
+                    for (int i = 0; i < fields.size(); i++) {
+                        row.put(fields.get(i), fields.get(i).display(rs.getObject(i + 2)));
+                    }
+                    values.put(rs.getLong(1), row);
+                });
+        return values;
     }
 
     public long request(Request r, String by, String processInstanceId) {
