@@ -24,7 +24,10 @@ public enum CorrectionField {
     CONSENT_DATE(CorrectionKind.CONSENT, "consent_date", "同意した日", Format.PAST_DATE),
     DEVICE_ASSET_NUMBER(CorrectionKind.DEVICE, "asset_number", "資産番号", Format.SHORT_TEXT),
     DEVICE_MODEL(CorrectionKind.DEVICE, "model", "機種・説明", Format.TEXT),
-    FREE_GROUP_PURPOSE(CorrectionKind.FREE_GROUP, "purpose", "目的", Format.LONG_TEXT);
+    FREE_GROUP_PURPOSE(CorrectionKind.FREE_GROUP, "purpose", "目的", Format.LONG_TEXT),
+    FACILITY_NAME(CorrectionKind.FACILITY, "name", "事業所名", Format.TEXT),
+    FACILITY_ADDRESS(CorrectionKind.FACILITY, "address", "住所", Format.TEXT),
+    FACILITY_TELEPHONE(CorrectionKind.FACILITY, "telephone", "電話番号", Format.TELEPHONE);
 
     private final CorrectionKind kind;
     private final String column;
@@ -61,11 +64,12 @@ public enum CorrectionField {
     }
 
     private enum Format {
-        TEXT(null), SHORT_TEXT(null), LONG_TEXT(null), KATAKANA(null), EMAIL(null), PAST_DATE(null),
+        TEXT(null), SHORT_TEXT(null), LONG_TEXT(null), KATAKANA(null), EMAIL(null), TELEPHONE(null), PAST_DATE(null),
         CONSENT_METHOD(Map.of("書面", "WRITTEN", "口頭", "VERBAL")),
         CONSENTER(Map.of("本人", "PATIENT", "家族", "FAMILY"));
 
         private static final Pattern KATAKANA_TEXT = Pattern.compile("[ァ-ヶー・　 ]+");
+        private static final Pattern TELEPHONE_TEXT = Pattern.compile("[0-9][0-9-]{8,14}");
         private static final Pattern EMAIL_TEXT = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
         /** A coded value's words as people type them → the code the register stores. */
@@ -89,6 +93,8 @@ public enum CorrectionField {
                         label + "は全角カタカナ100文字以内で入力してください: " + text, label);
                 case EMAIL -> require(EMAIL_TEXT.matcher(text).matches() && text.length() <= 200,
                         "メールアドレスの形式が正しくありません: " + text, label);
+                case TELEPHONE -> require(TELEPHONE_TEXT.matcher(text).matches(),
+                        label + "は数字とハイフンで入力してください（例: 042-000-0001）: " + text, label);
                 case PAST_DATE -> {
                     return date(text, label);
                 }

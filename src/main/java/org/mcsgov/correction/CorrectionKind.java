@@ -25,7 +25,10 @@ public enum CorrectionKind {
     FREE_GROUP("patient_group", "自由グループ", Role.COORDINATOR, false,
             "SELECT id, name FROM patient_group WHERE facility_id = ? AND kind = 'FREE' AND status = 'ACTIVE'"
                     + " ORDER BY name, id",
-            "SELECT facility_id FROM patient_group WHERE id = ? AND kind = 'FREE'");
+            "SELECT facility_id FROM patient_group WHERE id = ? AND kind = 'FREE'"),
+    FACILITY("facility", "事業所", Role.OFFICE, false,
+            "SELECT id, name FROM facility WHERE kind <> 'ASSOCIATION' AND status <> 'REJECTED' ORDER BY id",
+            "SELECT id FROM facility WHERE id = ?");
 
     private final String table;
     private final String label;
@@ -54,7 +57,7 @@ public enum CorrectionKind {
 
     /**
      * The role that corrects this kind in the entry's facility: the MCS administrator its staff (A8-5) and devices
-     * (A8-2), the coordinator its patients, consents (A4, A6) and free groups (A5-1).
+     * (A8-2), the coordinator its patients, consents (A4, A6) and free groups (A5-1); the office the facilities.
      */
     public Role responsible() {
         return responsible;
@@ -64,7 +67,17 @@ public enum CorrectionKind {
         return managerApproves;
     }
 
-    /** id, label of the facility's entries of this kind that may be corrected (a leaver's entry is history). */
+    /** The association office corrects the facilities' data (A7); every other kind belongs to one facility. */
+    public boolean associationWide() {
+        return this == FACILITY;
+    }
+
+    /** An entry's key as its table's id column takes it (a facility's id is text, every other a number). */
+    Object key(String key) {
+        return associationWide() ? key : Long.valueOf(key);
+    }
+
+    /** id, label of the entries of this kind that may be corrected (of one facility unless association-wide). */
     String recordsOfFacility() {
         return recordsOfFacility;
     }

@@ -44,14 +44,14 @@ public class CorrectionSteps {
             if (starter != null) {
                 for (CorrectionKind kind : CorrectionKind.values()) {
                     if (directory.activeRoles(starter.id()).contains(kind.responsible())) {
-                        options.addAll(options(kind, starter.facilityId()));
+                        options.addAll(options(kind, kind.associationWide() ? null : starter.facilityId()));
                     }
                 }
             }
             if (options.isEmpty()) {
-                throw new UserError("訂正できる登録がありません（職員と端末はMCS管理者、患者・同意の記録・自由グループは担当者が訂正します）",
+                throw new UserError("訂正できる登録がありません（職員と端末はMCS管理者、患者・同意の記録・自由グループは担当者、事業所は医師会事務局が訂正します）",
                         "nothing to correct: staff and devices are corrected by the MCS administrator, patients, consents"
-                                + " and free groups by coordinators");
+                                + " and free groups by coordinators, facilities by the office");
             }
             execution.setVariable("correctionOptions", Vars.options(options));
             execution.setVariable("expireAfter", expireAfter);
@@ -62,29 +62,31 @@ public class CorrectionSteps {
     public JavaDelegate check() {
         return execution -> {
             String item = Vars.text(execution, "correctionItem", "訂正する項目", 100);
-            String[] parts = item.split(":");
+            String[] parts = item.split(":", 2);
             CorrectionField field;
-            long recordId;
             try {
                 field = CorrectionField.valueOf(parts[0]);
-                recordId = Long.parseLong(parts[1]);
+                field.kind().key(parts[1]);
             } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-                throw new UserError("「訂正する項目」を選んでください", "correctionItem must be FIELD:id: " + item);
+                throw new UserError("「訂正する項目」を選んでください", "correctionItem must be FIELD:key: " + item);
             }
-            String facilityId = corrections.facilityOf(field.kind(), recordId);
-            Staff actor = deciders.require(Facts.actor(execution), facilityId, field.kind().responsible());
+            String key = parts[1];
+            String facilityId = corrections.facilityOf(field.kind(), key);
+            Staff actor = field.kind().associationWide()
+                    ? directory.requireActiveWithRole(Facts.actor(execution), Role.OFFICE)
+                    : deciders.require(Facts.actor(execution), facilityId, field.kind().responsible());
             String newValue = Vars.text(execution, "newValue", "訂正後の値", 1000);
             field.parse(newValue);
-            String oldValue = corrections.current(field, recordId);
+            String oldValue = corrections.current(field, key);
             if (oldValue.equals(newValue)) {
                 throw new UserError("訂正後の値が現在の値と同じです: " + newValue, "the new value equals the current one");
             }
             String reason = Vars.text(execution, "correctionReason", "訂正の理由", 1000);
-            String label = corrections.entries(field.kind(), facilityId).stream().filter(e -> e.id() == recordId)
+            String label = corrections.entries(field.kind(), facilityId).stream().filter(e -> e.key().equals(key))
                     .map(Corrections.Entry::label).findFirst().orElseThrow(() -> new UserError(
-                            "この登録は訂正できません（退職者、廃棄した端末、保管したグループは履歴です）: " + recordId,
-                            "this entry cannot be corrected (a closed entry is history): " + recordId));
-            long id = corrections.request(new Corrections.Request(field, recordId, label, facilityId, oldValue,
+                            "この登録は訂正できません（退職者、廃棄した端末、保管したグループは履歴です）: " + key,
+                            "this entry cannot be corrected (a closed entry is history): " + key));
+            long id = corrections.request(new Corrections.Request(field, key, label, facilityId, oldValue,
                     newValue, reason), actor.userId(), execution.getProcessInstanceId());
             execution.setProcessBusinessKey("correction:" + id);
             execution.setVariable("correctionId", id);
@@ -143,11 +145,11 @@ public class CorrectionSteps {
 
     private List<Vars.Option> options(CorrectionKind kind, String facilityId) {
         List<Corrections.Entry> entries = corrections.entries(kind, facilityId);
-        var values = corrections.currentValues(kind, entries.stream().map(Corrections.Entry::id).toList());
+        var values = corrections.currentValues(kind, entries.stream().map(Corrections.Entry::key).toList());
         List<Vars.Option> options = new ArrayList<>();
         for (Corrections.Entry entry : entries) {
-            values.get(entry.id()).forEach((field, value) -> options.add(new Vars.Option(kind.label() + " "
-                    + entry.label() + " — " + field.label() + "（現在: " + value + "）", field.name() + ":" + entry.id())));
+            values.get(entry.key()).forEach((field, value) -> options.add(new Vars.Option(kind.label() + " "
+                    + entry.label() + " — " + field.label() + "（現在: " + value + "）", field.name() + ":" + entry.key())));
         }
         return options;
     }

@@ -104,6 +104,9 @@ public class AccessPolicy {
                 Permissions.CREATE_INSTANCE);
         // A7: a manager's own roles, or a facility without a manager, are changed by the office (role-change)
         grant(OFFICE, Resources.PROCESS_DEFINITION, "role-change", Permissions.READ, Permissions.CREATE_INSTANCE);
+        // A7: the office corrects the facilities' data (register-correction)
+        grant(OFFICE, Resources.PROCESS_DEFINITION, "register-correction", Permissions.READ,
+                Permissions.CREATE_INSTANCE);
         grant(OFFICE, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         String all = filter("すべてのタスク（閲覧）", 40, taskService.createTaskQuery());
         grant(OFFICE, Resources.FILTER, all, Permissions.READ);

@@ -162,7 +162,8 @@ public class RegisterPages {
         model.addAttribute("currentGroups", currentGroups);
         model.addAttribute("corrections", rows(CorrectionRow.class, """
                 SELECT field, old_value, new_value, reason, status, requested_by, requested_at, decided_by,
-                    process_instance_id FROM correction WHERE kind = 'STAFF' AND record_id = ? ORDER BY id""", id));
+                    process_instance_id FROM correction WHERE kind = 'STAFF' AND record_key = ? ORDER BY id""",
+                String.valueOf(id)));
         model.addAttribute("devices", rows(DeviceRef.class, """
                 SELECT d.asset_number, d.kind, d.model, l.valid_from, l.lent_by FROM device_loan l
                 JOIN device d ON d.id = l.device_id WHERE l.staff_id = ? AND l.valid_to IS NULL ORDER BY l.valid_from""", id));

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.mcsgov.Fixture;
 import org.mcsgov.device.DeviceService;
 import org.mcsgov.directory.FacilityKind;
+import org.mcsgov.directory.FacilityRegister;
 import org.mcsgov.directory.Role;
 import org.mcsgov.directory.Staff;
 import org.mcsgov.group.GroupService;
@@ -29,6 +30,7 @@ class RegisterCorrectionTest extends ConsentFixtures {
     @Autowired JdbcClient jdbc;
     @Autowired DeviceService devices;
     @Autowired GroupService groups;
+    @Autowired FacilityRegister facilities;
 
     Fixture clinic;
     String admin;
@@ -49,22 +51,22 @@ class RegisterCorrectionTest extends ConsentFixtures {
         consentId = jdbc.sql("SELECT id FROM consent WHERE patient_id = ?").param(patientId).query(Long.class).single();
     }
 
-    private ProcessInstance correct(String by, CorrectionField field, long recordId, String newValue) {
+    private ProcessInstance correct(String by, CorrectionField field, Object recordId, String newValue) {
         ProcessInstance instance = start(by, "register-correction", Map.of());
         complete(instance, by, form(field, recordId, newValue));
         return instance;
     }
 
-    private static Map<String, Object> form(CorrectionField field, long recordId, String newValue) {
+    private static Map<String, Object> form(CorrectionField field, Object recordId, String newValue) {
         return new HashMap<>(Map.of("correctionItem", field.name() + ":" + recordId, "newValue", newValue,
                 "correctionReason", "登録時の入力誤り"));
     }
 
-    private String history(long recordId, CorrectionField field) {
+    private String history(Object recordId, CorrectionField field) {
         return jdbc.sql("""
                 SELECT old_value || ' -> ' || new_value || ' / ' || status || ' / ' || requested_by || ' / '
-                    || COALESCE(decided_by, '-') FROM correction WHERE record_id = ? AND field = ? ORDER BY id""")
-                .params(recordId, field.name()).query(String.class).list().toString();
+                    || COALESCE(decided_by, '-') FROM correction WHERE record_key = ? AND field = ? ORDER BY id""")
+                .params(String.valueOf(recordId), field.name()).query(String.class).list().toString();
     }
 
     @Test
@@ -119,6 +121,24 @@ class RegisterCorrectionTest extends ConsentFixtures {
         groups.activate(free.id(), coord, "test");
         correct(coord, CorrectionField.FREE_GROUP_PURPOSE, free.id(), "職員間の勤務連絡（患者情報は書かない）");
         assertThat(groups.group(free.id()).orElseThrow().purpose()).isEqualTo("職員間の勤務連絡（患者情報は書かない）");
+    }
+
+    @Test
+    @DisplayName("A7: the office corrects a facility's telephone: the facility keeps the corrected state as a version; an MCS administrator is not offered facilities")
+    void facility() {
+        String office = Fixture.facility(directory, FacilityKind.ASSOCIATION).person("office", Role.OFFICE).userId();
+        ProcessInstance byAdmin = start(admin, "register-correction", Map.of());
+        assertThat(runtimeService.getVariable(byAdmin.getId(), "correctionOptions").toString()).doesNotContain("事業所 ");
+
+        ProcessInstance instance = correct(office, CorrectionField.FACILITY_TELEPHONE, clinic.facilityId, "042-111-2222");
+        assertThat(instance).isEnded().hasPassed("EndEvent_Corrected");
+        assertThat(facilities.application(clinic.facilityId).orElseThrow().telephone()).isEqualTo("042-111-2222");
+        assertThat(facilities.versions(clinic.facilityId)).last().satisfies(v -> {
+            assertThat(v.changeKind()).isEqualTo("CORRECTED");
+            assertThat(v.telephone()).isEqualTo("042-111-2222");
+        });
+        assertThat(history(clinic.facilityId, CorrectionField.FACILITY_TELEPHONE))
+                .isEqualTo("[ -> 042-111-2222 / APPLIED / " + office + " / " + office + "]");
     }
 
     @Test
@@ -200,7 +220,8 @@ class RegisterCorrectionTest extends ConsentFixtures {
         assertThatThrownBy(() -> complete(instance, admin, form(CorrectionField.STAFF_EMAIL, nurse.id(),
                 admin + "@example.jp"))).hasMessageContaining("重複");
         assertThat(directory.staff(nurse.id()).orElseThrow().email()).isEqualTo(nurse.email());
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM correction WHERE record_id = ? AND kind = 'STAFF'").param(nurse.id())
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM correction WHERE record_key = ? AND kind = 'STAFF'")
+                .param(String.valueOf(nurse.id()))
                 .query(Long.class).single()).isZero();
 
         ProcessInstance byCoordinator = start(coord, "register-correction", Map.of());

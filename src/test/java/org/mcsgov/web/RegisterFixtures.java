@@ -76,11 +76,11 @@ final class RegisterFixtures {
         if (jdbc.sql("SELECT COUNT(*) FROM correction WHERE old_value = ?").param(CORRECTED_FROM).query(Long.class)
                 .single() == 0) {
             jdbc.sql("""
-                    INSERT INTO correction (facility_id, kind, record_id, record_label, field, old_value, new_value,
+                    INSERT INTO correction (facility_id, kind, record_key, record_label, field, old_value, new_value,
                         reason, status, requested_by, requested_at, decided_by, decided_at, process_instance_id)
                     VALUES ('nurse', 'STAFF', ?, 'nurse-staff', 'STAFF_NAME', ?, '高橋 新表記', '入力誤り', 'APPLIED',
                         'nurse-admin', CURRENT_TIMESTAMP, 'nurse-admin', CURRENT_TIMESTAMP, ?)""")
-                    .params(staffId("nurse-staff"), CORRECTED_FROM, SOURCE).update();
+                    .params(String.valueOf(staffId("nurse-staff")), CORRECTED_FROM, SOURCE).update();
         }
     }
 
