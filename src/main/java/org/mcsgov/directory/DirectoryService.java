@@ -47,26 +47,39 @@ public class DirectoryService {
         this.accountLock = accountLock;
     }
 
+    /** An active facility with its groups at once (demo data, tests); enrolled ones come through FacilityRegister. */
     @Transactional
     public Facility createFacility(Facility facility) {
-        if (!ID.matcher(facility.id()).matches()) {
-            throw new UserError("事業所IDは英小文字・数字で2〜32文字にしてください: " + facility.id(),
-                    "facility id must be 2-32 lower-case letters or digits: " + facility.id());
-        }
+        requireFacilityId(facility.id());
         jdbc.sql("INSERT INTO facility (id, name, kind, uses_mcs, created_at) VALUES (?, ?, ?, ?, ?)")
                 .params(facility.id(), facility.name(), facility.kind().name(), facility.usesMcs(), now())
                 .update();
-        for (Role role : Role.values()) {
-            String groupId = role.groupId(facility.id());
-            if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
-                var group = identityService.newGroup(groupId);
-                group.setName(role == Role.OFFICE ? role.label() : facility.name() + " " + role.label());
-                group.setType("WORKFLOW");
-                identityService.saveGroup(group);
-            }
-        }
-        accessPolicy.grantFacility(facility.id(), facility.name());
+        provision(facility.id(), facility.name());
         return facility;
+    }
+
+    static void requireFacilityId(String id) {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new UserError("事業所IDは英小文字・数字で2〜32文字にしてください: " + id,
+                    "facility id must be 2-32 lower-case letters or digits: " + id);
+        }
+    }
+
+    /** The facility's Camunda groups (one per role) and their authorizations and Tasklist filter (A7). */
+    void provision(String facilityId, String facilityName) {
+        AsSystem.call(identityService, () -> {
+            for (Role role : Role.values()) {
+                String groupId = role.groupId(facilityId);
+                if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
+                    var group = identityService.newGroup(groupId);
+                    group.setName(role == Role.OFFICE ? role.label() : facilityName + " " + role.label());
+                    group.setType("WORKFLOW");
+                    identityService.saveGroup(group);
+                }
+            }
+            accessPolicy.grantFacility(facilityId, facilityName);
+            return null;
+        });
     }
 
     public Optional<Facility> facility(String id) {
@@ -74,6 +87,15 @@ public class DirectoryService {
                 .query((rs, n) -> new Facility(rs.getString(1), rs.getString(2),
                         FacilityKind.valueOf(rs.getString(3)), rs.getBoolean(4)))
                 .optional();
+    }
+
+    /**
+     * N1-2: the facility takes part (ACTIVE); an enrolled facility is not yet while its manager or MCS administrator
+     * is missing (facility-enrollment), and its staff cannot be invited.
+     */
+    public boolean facilityActive(String id) {
+        return jdbc.sql("SELECT COUNT(*) FROM facility WHERE id = ? AND status = 'ACTIVE'").param(id)
+                .query(Long.class).single() > 0;
     }
 
     public List<Facility> facilities() {
@@ -223,7 +245,7 @@ public class DirectoryService {
     public List<Staff> activeStaffOfMcsFacilities() {
         return jdbc.sql(STAFF_SELECT + " s " + """
                 WHERE s.status = 'ACTIVE' AND EXISTS (SELECT 1 FROM facility f WHERE f.id = s.facility_id
-                    AND f.uses_mcs) ORDER BY s.facility_id, s.kana""")
+                    AND f.uses_mcs AND f.status = 'ACTIVE') ORDER BY s.facility_id, s.kana""")
                 .query(Staff.class).list();
     }
 

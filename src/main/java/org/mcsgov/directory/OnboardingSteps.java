@@ -28,13 +28,18 @@ public class OnboardingSteps {
 
     private final DirectoryService directory;
     private final PledgeRegister pledges;
+    private final Appointees appointees;
+    private final FacilityRegister facilities;
     private final String expireAfter;
 
     /** expireAfter: how long a pending registration may wait for pledge and profile (mcs.onboarding.expire-after). */
-    public OnboardingSteps(DirectoryService directory, PledgeRegister pledges,
+    public OnboardingSteps(DirectoryService directory, PledgeRegister pledges, Appointees appointees,
+                           FacilityRegister facilities,
                            @Value("${mcs.onboarding.expire-after:P30D}") String expireAfter) {
         this.directory = directory;
         this.pledges = pledges;
+        this.appointees = appointees;
+        this.facilities = facilities;
         this.expireAfter = expireAfter;
     }
 
@@ -44,29 +49,62 @@ public class OnboardingSteps {
         return expireAfter;
     }
 
-    /** The administrator's registration, checked and stored as PENDING (no login yet). */
+    /**
+     * The registration, checked and stored as PENDING (no login yet): by the facility's MCS administrator from the
+     * start form, or, for a facility the office enrolls (facility-enrollment), by the office for a person the
+     * application names (appointeeId, set by the calling process, is no form's field).
+     */
     public JavaDelegate register() {
         return execution -> {
-            Staff admin = directory.requireActiveWithRole(Facts.starter(execution), Role.MCS_ADMIN);
-            String roles = requestedRoles(execution).stream().map(Role::name).collect(Collectors.joining(","));
-            Staff pending = directory.registerPending(new NewStaff(admin.facilityId(),
-                    Vars.text(execution, "staffUserId", "ユーザーID", 32),
-                    Vars.text(execution, "staffName", "氏名", 100),
-                    Vars.text(execution, "staffKana", "ふりがな", 100),
-                    Vars.text(execution, "profession", "職種", 32),
-                    Vars.text(execution, "staffEmail", "メールアドレス", 200), null, Set.of()),
-                    execution.getProcessInstanceId());
+            Object appointeeId = execution.getVariable("appointeeId");
+            Registration registration = appointeeId == null ? byAdministrator(execution)
+                    : byOffice(Facts.starter(execution), Long.parseLong(appointeeId.toString()),
+                            execution.getProcessInstanceId());
+            Staff pending = registration.pending();
+            String roles = registration.roles().stream().map(Role::name).collect(Collectors.joining(","));
             execution.setProcessBusinessKey("staff:" + pending.id());
             execution.setVariable("staffId", pending.id());
             execution.setVariable("staffRoles", roles);
             execution.setVariable("staffLabel", pending.name() + "（" + pending.kana() + "、" + pending.profession()
                     + "、" + pending.email() + "）");
-            execution.setVariable("adminGroup", Role.MCS_ADMIN.groupId(admin.facilityId()));
+            execution.setVariable("adminGroup", registration.group());
             execution.setVariable("pledgePoints", PledgeRegister.pointsText());
             execution.setVariable("pledgeOnRecord", pledges.hasSigned(pending.email()));
             execution.setVariable("expireAfter", expireAfter);
-            log.info("[staff:{}] pending registration of {} by {}", pending.id(), pending.userId(), admin.userId());
+            log.info("[staff:{}] pending registration of {} by {}", pending.id(), pending.userId(),
+                    Facts.starter(execution));
         };
+    }
+
+    /** Who is registered, with which roles, and the group whose tasks the pledge and profile are. */
+    private record Registration(Staff pending, Set<Role> roles, String group) {
+    }
+
+    private Registration byAdministrator(DelegateExecution execution) {
+        Staff admin = directory.requireActiveWithRole(Facts.starter(execution), Role.MCS_ADMIN);
+        Staff pending = directory.registerPending(new NewStaff(admin.facilityId(),
+                Vars.text(execution, "staffUserId", "ユーザーID", 32),
+                Vars.text(execution, "staffName", "氏名", 100),
+                Vars.text(execution, "staffKana", "ふりがな", 100),
+                Vars.text(execution, "profession", "職種", 32),
+                Vars.text(execution, "staffEmail", "メールアドレス", 200), null, Set.of()),
+                execution.getProcessInstanceId());
+        return new Registration(pending, requestedRoles(execution), Role.MCS_ADMIN.groupId(admin.facilityId()));
+    }
+
+    /** A7, A8-5: the first manager and MCS administrators of an approved facility, registered by the office. */
+    private Registration byOffice(String officeUser, long appointeeId, String processInstanceId) {
+        directory.requireActiveWithRole(officeUser, Role.OFFICE);
+        Appointees.Appointee a = appointees.appointee(appointeeId).orElseThrow(() -> new UserError(
+                "申込にない人です: " + appointeeId, "not a person named by the application: " + appointeeId));
+        if (!EnumSet.of(FacilityRegister.Status.APPROVED, FacilityRegister.Status.ACTIVE)
+                .contains(facilities.status(a.facilityId()))) {
+            throw new UserError("承認された事業所ではありません: " + a.facilityId(), "facility not approved: " + a.facilityId());
+        }
+        Staff pending = directory.registerPending(new NewStaff(a.facilityId(), a.userId(), a.name(), a.kana(),
+                a.profession(), a.email(), null, Set.of()), processInstanceId);
+        appointees.registered(a.id(), pending.id());
+        return new Registration(pending, a.roles(), Role.OFFICE.groupId(null));
     }
 
     /** A9-1: the administrator confirms the pledge on record (then signing is skipped) or has it signed again. */

@@ -267,6 +267,9 @@ public class InvitationSteps {
         if (!facility.usesMcs()) {
             problems.add(facility.name() + "は事業所としてMCSを利用・管理していません（N1-2）");
         }
+        if (!directory.facilityActive(facility.id())) {
+            problems.add(facility.name() + "は利用開始前です（事業所管理者・MCS管理者の登録待ち、N1-2）");
+        }
         if (directory.activeWithRole(facility.id(), Role.MCS_ADMIN).isEmpty()) {
             problems.add(facility.name() + "に有効なMCS管理者がいません（N1-2）");
         }

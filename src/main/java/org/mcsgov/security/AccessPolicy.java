@@ -28,16 +28,19 @@ public class AccessPolicy {
     /** Processes a role may start from Tasklist. */
     static final Map<String, List<String>> STARTABLE = Map.of(
             "coord", List.of("patient-consent", "consent-withdrawal", "patient-group-creation", "free-group-creation",
-                    "group-invitation", "coordinator-handover", "device-takeout", "incident-report"),
+                    "group-invitation", "coordinator-handover", "device-takeout", "incident-report",
+                    "register-correction"),
             // the MCS administrator registers and removes the facility's staff (A8-5), restricts misuse (N2-2),
             // manages the facility's devices (A8-2), reviews members (N1-3) and archives groups (N2-1)
             "admin", List.of("coordinator-handover", "staff-onboarding", "staff-offboarding", "user-suspension",
                     "device-registration", "device-loan", "device-takeout", "incident-report", "membership-review",
-                    "group-archive"),
+                    "group-archive", "register-correction"),
             // every person may leave a group they no longer need (N3-6), ask to take information out (A12-9) and
             // report an incident (N3-10, N3-11); coordinators remove, administrators release
             "staff", List.of("membership-removal", "device-takeout", "incident-report"),
-            "manager", List.of("device-takeout", "incident-report"));
+            // the facility manager appoints and dismisses the facility's MCS administrators, coordinators and
+            // managers (A7)
+            "manager", List.of("device-takeout", "incident-report", "role-change"));
 
     public static final String OFFICE = "office";
 
@@ -59,8 +62,13 @@ public class AccessPolicy {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             // reading the models (not their instances) lets Tasklist render forms of called sub-processes
             grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
-            for (String key : STARTABLE.getOrDefault(group.substring(facilityId.length() + 1), List.of())) {
+            List<String> startable = STARTABLE.getOrDefault(group.substring(facilityId.length() + 1), List.of());
+            for (String key : startable) {
                 grant(group, Resources.PROCESS_DEFINITION, key, Permissions.READ, Permissions.CREATE_INSTANCE);
+            }
+            // once per group: inside a process step (facility-enrollment) the engine's query does not see an
+            // authorization saved earlier in the same command, so a second save would insert it twice
+            if (!startable.isEmpty()) {
                 grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
             }
         }
@@ -70,7 +78,10 @@ public class AccessPolicy {
         groups.forEach(group -> grant(group, Resources.FILTER, filterId, Permissions.READ));
     }
 
-    /** Filters for everybody, and read-only access to everything for the association office (A8-1). */
+    /**
+     * Filters for everybody, and read-only access to everything for the association office (A8-1); the office
+     * works only on the tasks of its own procedures (facility enrollment), as their candidate group.
+     */
     public void grantGlobal() {
         String mine = filter("マイタスク", 10, taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
         String waiting = filter("承認待ち（自分のグループ）", 20, taskService.createTaskQuery()
@@ -87,6 +98,15 @@ public class AccessPolicy {
         grant(OFFICE, Resources.DEPLOYMENT, ANY, Permissions.READ);
         // the office opens a membership review campaign by hand (N1-3); it completes no task
         grant(OFFICE, Resources.PROCESS_DEFINITION, "membership-review", Permissions.READ, Permissions.CREATE_INSTANCE);
+        // A7: the office enrolls the association's facilities (facility-enrollment); association-setup, which
+        // creates the office itself, is the system administrator's alone (camunda-admin holds every permission)
+        grant(OFFICE, Resources.PROCESS_DEFINITION, "facility-enrollment", Permissions.READ,
+                Permissions.CREATE_INSTANCE);
+        // A7: a manager's own roles, or a facility without a manager, are changed by the office (role-change)
+        grant(OFFICE, Resources.PROCESS_DEFINITION, "role-change", Permissions.READ, Permissions.CREATE_INSTANCE);
+        // A7: the office corrects the facilities' data (register-correction)
+        grant(OFFICE, Resources.PROCESS_DEFINITION, "register-correction", Permissions.READ,
+                Permissions.CREATE_INSTANCE);
         grant(OFFICE, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         String all = filter("すべてのタスク（閲覧）", 40, taskService.createTaskQuery());
         grant(OFFICE, Resources.FILTER, all, Permissions.READ);

@@ -6,12 +6,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** 事業所: kind, MCS use (N1-2), active staff and MCS administrators. */
+/** 事業所: kind, state (facility-enrollment), MCS use (N1-2), active staff and MCS administrators. */
 @Component
 @Order(1)
 public class FacilityList implements RegisterList<FacilityList.Row> {
 
-    public record Row(String id, String name, String kind, boolean usesMcs, long activeStaff, long admins) {
+    public record Row(String id, String name, String kind, String status, boolean usesMcs, long activeStaff,
+                      long admins) {
     }
 
     private final JdbcClient jdbc;
@@ -40,6 +41,7 @@ public class FacilityList implements RegisterList<FacilityList.Row> {
     @Override
     public List<Filter> filters() {
         return List.of(Filter.text("q", "名称"), Filter.choice("kind", "種別", Labels.FACILITY_KIND),
+                Filter.choice("status", "状態", Labels.FACILITY_STATUS),
                 Filter.choice("mcs", "MCS利用", Labels.YES_NO));
     }
 
@@ -48,6 +50,7 @@ public class FacilityList implements RegisterList<FacilityList.Row> {
         return List.of(Column.linked("事業所ID", Row::id, row -> "/register/facilities/" + row.id()),
                 Column.of("名称", Row::name),
                 Column.of("種別", row -> Labels.of(Labels.FACILITY_KIND, row.kind())),
+                Column.of("状態", row -> Labels.of(Labels.FACILITY_STATUS, row.status())),
                 Column.of("MCS利用", Row::usesMcs),
                 Column.of("有効な職員数", Row::activeStaff),
                 Column.of("MCS管理者数", Row::admins));
@@ -58,9 +61,10 @@ public class FacilityList implements RegisterList<FacilityList.Row> {
         Where where = visibility.facilities(new Where())
                 .and("f.name LIKE :q", "q", Criteria.contains(criteria, "q"))
                 .and("f.kind = :kind", "kind", Criteria.text(criteria, "kind"))
+                .and("f.status = :status", "status", Criteria.text(criteria, "status"))
                 .and("f.uses_mcs = :mcs", "mcs", Criteria.yesNo(criteria, "mcs"));
         return new Listing<>(jdbc, """
-                f.id, f.name, f.kind, f.uses_mcs,
+                f.id, f.name, f.kind, f.status, f.uses_mcs,
                 (SELECT COUNT(*) FROM staff s WHERE s.facility_id = f.id AND s.status = 'ACTIVE') AS active_staff,
                 (SELECT COUNT(*) FROM role_assignment r JOIN staff s ON s.id = r.staff_id WHERE r.facility_id = f.id
                     AND r.role = 'MCS_ADMIN' AND r.valid_to IS NULL AND s.status = 'ACTIVE') AS admins""",

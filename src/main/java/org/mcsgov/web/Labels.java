@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.mcsgov.correction.CorrectionField;
+import org.mcsgov.correction.CorrectionKind;
 import org.mcsgov.directory.FacilityKind;
 import org.mcsgov.directory.Role;
 
@@ -21,6 +23,19 @@ public final class Labels {
             .collect(Collectors.toMap(Enum::name, FacilityKind::label, (a, b) -> a, LinkedHashMap::new));
     public static final Map<String, String> ROLE = Arrays.stream(Role.values())
             .collect(Collectors.toMap(Enum::name, Role::label, (a, b) -> a, LinkedHashMap::new));
+    /** facility.status (facility-enrollment, N1-2). */
+    public static final Map<String, String> FACILITY_STATUS = ordered("APPLIED", "申込中", "APPROVED",
+            "承認済み（管理者の登録待ち）", "ACTIVE", "利用中", "REJECTED", "却下");
+    /** facility_version.change_kind: what each version of a facility row records. */
+    public static final Map<String, String> FACILITY_CHANGE = ordered("APPLIED", "申込の記録", "REVISED", "申込の修正",
+            "RETURNED", "差し戻し", "APPROVED", "承認", "ACTIVE", "利用開始", "REJECTED", "却下", "CORRECTED", "訂正");
+    /** correction: what was corrected and how it ended (register-correction, 訂正履歴). */
+    public static final Map<String, String> CORRECTION_KIND = Arrays.stream(CorrectionKind.values())
+            .collect(Collectors.toMap(Enum::name, CorrectionKind::label, (a, b) -> a, LinkedHashMap::new));
+    public static final Map<String, String> CORRECTION_FIELD = Arrays.stream(CorrectionField.values())
+            .collect(Collectors.toMap(Enum::name, CorrectionField::label, (a, b) -> a, LinkedHashMap::new));
+    public static final Map<String, String> CORRECTION_STATUS = ordered("REQUESTED", "承認待ち", "APPLIED", "反映済み",
+            "REFUSED", "却下", "EXPIRED", "期限切れ");
     public static final Map<String, String> YES_NO = ordered("true", "はい", "false", "いいえ");
 
     private Labels() {

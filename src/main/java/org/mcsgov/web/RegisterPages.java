@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.mcsgov.directory.AccountLock;
 import org.mcsgov.directory.DirectoryService;
+import org.mcsgov.directory.FacilityRegister;
 import org.mcsgov.directory.Role;
 import org.mcsgov.group.GroupService;
 import org.mcsgov.security.CurrentUser;
@@ -35,7 +36,13 @@ public class RegisterPages {
     }
 
     public record RoleRow(String role, OffsetDateTime validFrom, OffsetDateTime validTo, String grantedBy,
-                          String processInstanceId) {
+                          String grantReason, String endedBy, String endReason, String processInstanceId) {
+    }
+
+    /** 訂正履歴 of an entry (register-correction): the old value kept beside the new one. */
+    public record CorrectionRow(String field, String oldValue, String newValue, String reason, String status,
+                                String requestedBy, OffsetDateTime requestedAt, String decidedBy,
+                                String processInstanceId) {
     }
 
     public record PledgeRow(String status, String version, OffsetDateTime signedAt, String recordedBy,
@@ -79,17 +86,20 @@ public class RegisterPages {
     private final JdbcClient jdbc;
     private final Visibility visibility;
     private final DirectoryService directory;
+    private final FacilityRegister facilities;
     private final GroupService groups;
     private final Links links;
     private final MembershipList memberships;
     private final AccountLock accountLock;
     private final CurrentUser currentUser;
 
-    public RegisterPages(JdbcClient jdbc, Visibility visibility, DirectoryService directory, GroupService groups,
-                         Links links, MembershipList memberships, AccountLock accountLock, CurrentUser currentUser) {
+    public RegisterPages(JdbcClient jdbc, Visibility visibility, DirectoryService directory, FacilityRegister facilities,
+                         GroupService groups, Links links, MembershipList memberships, AccountLock accountLock,
+                         CurrentUser currentUser) {
         this.jdbc = jdbc;
         this.visibility = visibility;
         this.directory = directory;
+        this.facilities = facilities;
         this.groups = groups;
         this.links = links;
         this.memberships = memberships;
@@ -102,6 +112,9 @@ public class RegisterPages {
         var facility = directory.facility(id).orElseThrow(() -> notFound("事業所", id));
         readable(visibility.facility(id));
         model.addAttribute("facility", facility);
+        model.addAttribute("enrollment", facilities.application(id).orElseThrow());
+        model.addAttribute("status", Labels.of(Labels.FACILITY_STATUS, facilities.status(id).name()));
+        model.addAttribute("versions", facilities.versions(id));
         model.addAttribute("managers", directory.activeWithRole(id, Role.MANAGER));
         model.addAttribute("admins", directory.activeWithRole(id, Role.MCS_ADMIN));
         model.addAttribute("coordinators", directory.activeWithRole(id, Role.COORDINATOR));
@@ -121,7 +134,8 @@ public class RegisterPages {
                 .param(id).query(RecordRows.of(StaffDetail.class)).optional().orElseThrow(() -> notFound("職員", String.valueOf(id)));
         readable(visibility.staff(id));
         var roles = rows(RoleRow.class, """
-                SELECT role, valid_from, valid_to, granted_by, process_instance_id FROM role_assignment
+                SELECT role, valid_from, valid_to, granted_by, grant_reason, ended_by, end_reason, process_instance_id
+                FROM role_assignment
                 WHERE staff_id = ? ORDER BY valid_from, id""", id);
         var pledges = rows(PledgeRow.class, """
                 SELECT status, version, signed_at, recorded_by, facility_id, process_instance_id FROM pledge
@@ -157,6 +171,10 @@ public class RegisterPages {
         model.addAttribute("attestations", attestations);
         model.addAttribute("suspensions", suspensions);
         model.addAttribute("currentGroups", currentGroups);
+        model.addAttribute("corrections", rows(CorrectionRow.class, """
+                SELECT field, old_value, new_value, reason, status, requested_by, requested_at, decided_by,
+                    process_instance_id FROM correction WHERE kind = 'STAFF' AND record_key = ? ORDER BY id""",
+                String.valueOf(id)));
         model.addAttribute("devices", rows(DeviceRef.class, """
                 SELECT d.asset_number, d.kind, d.model, l.valid_from, l.lent_by FROM device_loan l
                 JOIN device d ON d.id = l.device_id WHERE l.staff_id = ? AND l.valid_to IS NULL ORDER BY l.valid_from""", id));

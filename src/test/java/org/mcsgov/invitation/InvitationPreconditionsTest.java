@@ -62,6 +62,13 @@ class InvitationPreconditionsTest extends InvitationFixtures {
     }
 
     @Test
+    @DisplayName("N1-2: the invitee's facility is enrolled but not active yet (manager or MCS administrator missing)")
+    void facilityNotActive() {
+        refused(group, nurse, "利用開始前", () -> jdbc.sql("UPDATE facility SET status = 'APPROVED' WHERE id = ?")
+                .param(nurse.facilityId()).update());
+    }
+
+    @Test
     @DisplayName("the invitee's account is not active (suspended, locked or left)")
     void inactiveInvitee() {
         refused(group, nurse, "有効ではありません",

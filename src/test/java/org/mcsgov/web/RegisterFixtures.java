@@ -15,6 +15,7 @@ final class RegisterFixtures {
 
     static final String NURSE_GROUP = "訪問看護ステーション 連絡グループ";
     static final String LEFT_REASON = "担当を外れたため（N3-6）";
+    static final String CORRECTED_FROM = "高橋 旧表記";
     private static final String SOURCE = "register-fixture";
 
     private final GroupService groups;
@@ -68,6 +69,19 @@ final class RegisterFixtures {
     long clinicGroup() {
         return jdbc.sql("SELECT id FROM patient_group WHERE facility_id = 'clinic' AND name = '山田 太郎様'")
                 .query(Long.class).single();
+    }
+
+    /** nurse-staff's name corrected by nurse-admin (register-correction), once. */
+    void correction() {
+        if (jdbc.sql("SELECT COUNT(*) FROM correction WHERE old_value = ?").param(CORRECTED_FROM).query(Long.class)
+                .single() == 0) {
+            jdbc.sql("""
+                    INSERT INTO correction (facility_id, kind, record_key, record_label, field, old_value, new_value,
+                        reason, status, requested_by, requested_at, decided_by, decided_at, process_instance_id)
+                    VALUES ('nurse', 'STAFF', ?, 'nurse-staff', 'STAFF_NAME', ?, '高橋 新表記', '入力誤り', 'APPLIED',
+                        'nurse-admin', CURRENT_TIMESTAMP, 'nurse-admin', CURRENT_TIMESTAMP, ?)""")
+                    .params(String.valueOf(staffId("nurse-staff")), CORRECTED_FROM, SOURCE).update();
+        }
     }
 
     long staffId(String userId) {

@@ -42,6 +42,7 @@ class RegisterPagesIT extends AppTestSupport {
         nurseGroup = fixtures.nurseGroup();
         fixtures.reviewCampaign(nurseGroup);
         clinicGroup = fixtures.clinicGroup();
+        fixtures.correction();
     }
 
     private String path(String template) {
@@ -106,7 +107,12 @@ class RegisterPagesIT extends AppTestSupport {
             "pharm-admin, /register/devices, PH-PC-01, NS-SP-01", "office, /register/devices.csv, CL-TAB-01, nobody-at-all",
             "nurse-admin, /register/staff/{nurseStaff}, NS-SP-01, CL-PC-01",
             "office, /register/reviews.csv, さくら訪問看護ステーション, nobody-at-all",
-            "office, /register/review-groups.csv?facility=nurse, " + RegisterFixtures.NURSE_GROUP + ", 山田 太郎様"})
+            "office, /register/review-groups.csv?facility=nurse, " + RegisterFixtures.NURSE_GROUP + ", 山田 太郎様",
+            // 訂正履歴: the facility's managers and administrators, the one who asked, the office; on the staff page too
+            "nurse-admin, /register/corrections.csv, " + RegisterFixtures.CORRECTED_FROM + ", nobody-at-all",
+            "office, /register/corrections, " + RegisterFixtures.CORRECTED_FROM + ", nobody-at-all",
+            "pharm-admin, /register/corrections.csv, 訂正前, " + RegisterFixtures.CORRECTED_FROM,
+            "nurse-mgr, /register/staff/{nurseStaff}, " + RegisterFixtures.CORRECTED_FROM + ", nobody-at-all"})
     @DisplayName("A7/A8-1: lists and CSV exports hold exactly the rows the person may read")
     void listScope(String user, String template, String listed, String notListed) {
         var response = get(user, path(template));
