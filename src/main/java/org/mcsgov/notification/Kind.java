@@ -7,7 +7,9 @@ package org.mcsgov.notification;
 public enum Kind {
     NEW_TASK("new-task"), REMINDER("reminder"), ESCALATION("escalation"),
     /** A review campaign's groups for one reviewer, announced before their tasks exist. */
-    REVIEW_REQUEST("review-request");
+    REVIEW_REQUEST("review-request"),
+    /** A notice to the association office, not about a task of theirs: a change in MCS still not done (N1-3, N2-2). */
+    OFFICE_NOTICE("office-notice");
 
     private final String template;
 
@@ -17,5 +19,10 @@ public enum Kind {
 
     public String template() {
         return template;
+    }
+
+    /** Sent to a person or a group named in the notification ("addressee"), not to whoever has a task. */
+    boolean addressed() {
+        return this == REVIEW_REQUEST || this == OFFICE_NOTICE;
     }
 }
