@@ -92,8 +92,17 @@ public class Notifications {
 
     /** A notice to the association office (every member of the group "office"), e.g. a revocation still overdue. */
     public void informOffice(DelegateExecution execution, String notice) {
+        inform(execution, Kind.OFFICE_NOTICE, GROUP + "office", notice);
+    }
+
+    /** A notice to one person about their procedure that someone else ended, e.g. an invitation into an archived group. */
+    public void inform(DelegateExecution execution, String userId, String notice) {
+        inform(execution, Kind.NOTICE, USER + userId, notice);
+    }
+
+    private static void inform(DelegateExecution execution, Kind kind, String addressee, String notice) {
         start(execution.getProcessEngineServices(), execution.getProcessBusinessKey(), Map.of(
-                "kind", Kind.OFFICE_NOTICE.name(), "addressee", GROUP + "office", "notice", notice));
+                "kind", kind.name(), "addressee", addressee, "notice", notice));
     }
 
     /**
@@ -199,7 +208,7 @@ public class Notifications {
         String addressee = (String) execution.getVariable("addressee");
         Set<String> people = addressee.startsWith(USER) ? Set.of(addressee.substring(USER.length()))
                 : members(engine, addressee.substring(GROUP.length()));
-        Map<String, String> values = kind == Kind.OFFICE_NOTICE
+        Map<String, String> values = kind != Kind.REVIEW_REQUEST
                 ? Map.of("notice", (String) execution.getVariable("notice"), "link", cockpit())
                 : Map.of("count", String.valueOf(execution.getVariable("count")),
                         "due", day((Date) execution.getVariable("due")), "link", tasklist());

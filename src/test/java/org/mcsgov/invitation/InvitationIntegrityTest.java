@@ -22,7 +22,7 @@ class InvitationIntegrityTest extends InvitationFixtures {
     @Autowired JdbcClient jdbc;
 
     private void archive() {
-        groups.archive(group.id(), ArchiveReason.CARE_ENDED, null, coord, "test");
+        groups.archive(group.id(), ArchiveReason.CARE_ENDED, null, clinic.user("admin"), "test");   // by the MCS administrator
     }
 
     private long notificationsOf(String kind) {
@@ -71,6 +71,65 @@ class InvitationIntegrityTest extends InvitationFixtures {
         assertThat(invitation(instance).closeReason()).contains("保管");
         assertThat(notificationsOf("NOTICE")).isEqualTo(before + 1);
         assertThat(groups.currentMembers(group.id())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("A6, N2-1: the patient's consent withdrawn (consent-withdrawal archives the group): a person invited "
+            + "by e-mail and still unregistered is no longer awaited")
+    void consentWithdrawalEndsInvitations() {
+        ProcessInstance instance = inviteByEmail(group, "later-" + station.facilityId + "@example.jp");
+        ProcessInstance withdrawal = start(coord, "consent-withdrawal", Map.of());
+        complete(withdrawal, coord, Map.of("patientId", String.valueOf(group.patientId()), "withdrawnBy", "patient",
+                "withdrawerName", "本人", "withdrawalDate", "2026-11-20", "withdrawalReason", "転居"));
+        runJobs(withdrawal);
+        complete(withdrawal, coord, Map.of("mcsOutcome", "done"));
+
+        assertThat(withdrawal).isEnded();
+        assertThat(instance).isEnded().hasPassed("Task_CloseCancelled", "Task_InformInviter");
+        assertThat(invitation(instance).state()).isEqualTo("CANCELLED");
+        assertThat(invitation(instance).closeReason()).contains("保管", "転居");
+    }
+
+    @Test
+    @DisplayName("N2-1: the archive and the confirmation in MCS at the same moment: exactly one outcome, never a "
+            + "membership in an archived group")
+    void archiveAndApprovalAtOnce() throws Exception {
+        ProcessInstance instance = invite(group, nurse);
+        decide(instance, stationAdmin, "approve", null);
+        complete(instance, nurse.userId(), Map.of("inviteeDecision", "accept"));
+        runJobs(instance);
+        var confirmation = taskService.createTaskQuery().taskDefinitionKey("Task_ConfirmMcsAction").taskAssignee(coord)
+                .list().get(0);
+        var ready = new java.util.concurrent.CountDownLatch(1);
+        var archiving = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            await(ready);
+            archive();
+        });
+        var confirming = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            await(ready);
+            as(coord);
+            try {
+                taskService.complete(confirmation.getId(), Map.of("mcsOutcome", "done"));
+            } finally {
+                identityService.clearAuthentication();
+            }
+        });
+        ready.countDown();
+        java.util.concurrent.CompletableFuture.allOf(archiving, confirming).join();
+
+        assertThat(groups.group(group.id()).orElseThrow().status()).isEqualTo("ARCHIVED");
+        assertThat(groups.currentMembers(group.id())).isEmpty();
+        String state = invitation(instance).state();
+        assertThat(state).isIn("MEMBER", "CANCELLED");
+        System.out.println("archive and confirmation at once: invitation " + state);
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
