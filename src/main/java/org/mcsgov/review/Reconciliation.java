@@ -64,11 +64,12 @@ public class Reconciliation {
             for (Found person : found) {
                 Long staffId = coordinator == null ? null : registered(person, group);
                 long id = Rows.insert(jdbc, """
-                        INSERT INTO review_difference (campaign_id, review_id, group_id, facility_id, person_name,
-                            person_facility, staff_id, resolution, reported_by, reported_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", campaignId, reviewId, group.id(), group.facilityId(),
-                        person.name(), person.facility(), staffId, staffId == null ? "REMOVE_IN_MCS" : "LATE_REGISTRATION",
-                        Facts.actor(execution), Rows.now());
+                        INSERT INTO review_difference (source, campaign_id, review_id, group_id, facility_id, person_name,
+                            person_facility, staff_id, resolution, reported_by, reported_at, reconciliation_instance_id)
+                        VALUES ('GROUP_REVIEW', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", campaignId, reviewId, group.id(),
+                        group.facilityId(), person.name(), person.facility(), staffId,
+                        staffId == null ? "REMOVE_IN_MCS" : "LATE_REGISTRATION", Facts.actor(execution), Rows.now(),
+                        execution.getProcessInstanceId());
                 String instance = staffId == null ? removeInMcs(execution, id, group, coordinator, person)
                         : lateRegistration(execution, group, coordinator, staffId);
                 jdbc.sql("UPDATE review_difference SET process_instance_id = ? WHERE id = ?").params(instance, id)
@@ -126,8 +127,8 @@ public class Reconciliation {
                 "groupId", String.valueOf(group.id()), "inviteeStaffId", String.valueOf(staffId), "reason", REASON));
     }
 
-    /** Started by the review's step: the reviewer holds no right to start them, the review decided it. */
-    private static String start(DelegateExecution execution, String key, String businessKey,
+    /** Started by the reconciliation's step: the reviewer holds no right to start them, the review decided it. */
+    static String start(DelegateExecution execution, String key, String businessKey,
                                 Map<String, Object> variables) {
         var engine = execution.getProcessEngineServices();
         return AsSystem.call(engine.getIdentityService(), () -> engine.getRuntimeService()

@@ -24,6 +24,7 @@ public class Schedules {
     private final String reviewDeadline;
     private final String reviewEscalateAfter;
     private final String reviewRemindBefore;
+    private final String staffReconciliationCycle;
 
     public Schedules(@Value("${mcs.training.cycle:0 0 9 1 4 ?}") String trainingCycle,
                      @Value("${mcs.training.remind-after:P60D}") String trainingRemindAfter,
@@ -35,7 +36,8 @@ public class Schedules {
                      @Value("${mcs.review.cycle:0 0 9 1 1/3 ?}") String reviewCycle,
                      @Value("${mcs.review.deadline:P21D}") String reviewDeadline,
                      @Value("${mcs.review.escalate-after:P14D}") String reviewEscalateAfter,
-                     @Value("${mcs.review.remind-before:P2D}") String reviewRemindBefore) {
+                     @Value("${mcs.review.remind-before:P2D}") String reviewRemindBefore,
+                     @Value("${mcs.staff-reconciliation.cycle:0 0 9 1 1/3 ?}") String staffReconciliationCycle) {
         this.trainingCycle = trainingCycle;
         this.trainingRemindAfter = trainingRemindAfter;
         this.trainingDeadline = trainingDeadline;
@@ -47,6 +49,7 @@ public class Schedules {
         this.reviewDeadline = reviewDeadline;
         this.reviewEscalateAfter = reviewEscalateAfter;
         this.reviewRemindBefore = reviewRemindBefore;
+        this.staffReconciliationCycle = staffReconciliationCycle;
     }
 
     public String getTrainingCycle() {
@@ -91,6 +94,10 @@ public class Schedules {
 
     public String getReviewRemindBefore() {
         return reviewRemindBefore;
+    }
+
+    public String getStaffReconciliationCycle() {
+        return staffReconciliationCycle;
     }
 
     /** The next date of a cycle (a cron rule, or an ISO cycle counted from now), as the engine computes it. */

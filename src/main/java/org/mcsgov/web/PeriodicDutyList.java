@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * 定期業務の予定 (N1-3, A9-2, A11-1): the next date of every periodic duty, read from the engine's timer start jobs,
+ * 定期業務の予定 (N1-3, A8-5, A9-2, A11-1): the next date of every periodic duty, read from the engine's timer start jobs,
  * with its calendar rule, so the office sees that a release did not move them. The office only.
  */
 @Component
@@ -61,6 +61,7 @@ public class PeriodicDutyList implements RegisterList<PeriodicDutyList.Row> {
             case "security-training" -> schedules.getTrainingCycle();
             case "password-attestation" -> schedules.getAttestationCycle();
             case "membership-review-cycle" -> schedules.getReviewCycle();
+            case "staff-reconciliation" -> schedules.getStaffReconciliationCycle();
             default -> "";
         };
     }

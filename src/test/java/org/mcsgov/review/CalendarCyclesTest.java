@@ -26,7 +26,7 @@ import org.springframework.core.io.ClassPathResource;
 class CalendarCyclesTest extends EngineTestSupport {
 
     private static final List<String> CYCLES = List.of("membership-review-cycle", "security-training",
-            "password-attestation");
+            "password-attestation", "staff-reconciliation");
 
     @Autowired ProcessDeployer deployer;
     @Autowired PeriodicDutyList periodicDuties;
@@ -61,6 +61,7 @@ class CalendarCyclesTest extends EngineTestSupport {
         assertThat(before.get("password-attestation").toInstant().atZone(zone).getMonthValue()).isEqualTo(3);
         assertThat(before.get("membership-review-cycle").toInstant().atZone(zone).getMonthValue()).isEqualTo(4);
         assertThat(before.get("security-training").toInstant().atZone(zone).getMonthValue()).isEqualTo(4);
+        assertThat(before.get("staff-reconciliation")).isEqualTo(before.get("membership-review-cycle"));
 
         Fixture clinic = Fixture.facility(directory, FacilityKind.CLINIC);
         String coord = clinic.person("coord", Role.COORDINATOR).userId();
