@@ -168,6 +168,10 @@ class BpmnConventionsTest {
                                 .toList())
                                 .as("call activities whose calledElement has no file in bpmn/").isEmpty()),
 
+                check(file, "every user task has a deadline path (a timer, or 「期限なし:」 with the reason)", () ->
+                        assertThat(DeadlinePaths.userTasksWithoutDeadline(model.get()))
+                                .as("user tasks that can wait for ever without saying why").isEmpty()),
+
                 check(file, "every branch of an exclusive gateway is named and has a condition", () ->
                         assertThat(model.get().getModelElementsByType(ExclusiveGateway.class).stream()
                                 .filter(gateway -> gateway.getOutgoing().size() > 1)

@@ -24,4 +24,17 @@ public enum Role {
     public String groupId(String facilityId) {
         return this == OFFICE ? "office" : facilityId + "-" + suffix;
     }
+
+    /** The facility of a role's group ("&lt;facilityId&gt;-&lt;suffix&gt;"), or null for any other group. */
+    public static String facilityOf(String groupId) {
+        if (groupId != null) {
+            for (Role role : values()) {
+                String suffix = "-" + role.suffix;
+                if (role != OFFICE && groupId.endsWith(suffix) && groupId.length() > suffix.length()) {
+                    return groupId.substring(0, groupId.length() - suffix.length());
+                }
+            }
+        }
+        return null;
+    }
 }

@@ -91,6 +91,7 @@ public class SuspensionSteps {
             }
             accountLock.lock(person.userId());
             execution.setVariable("suspensionId", id);
+            execution.setVariable("mcsSubject", person.name() + "（" + person.userId() + "）");
             execution.setProcessBusinessKey("suspension:" + id);
             execution.setVariable("suspensionSummary", person.name() + "（" + person.userId() + "）を" + by
                     + "が停止: " + execution.getVariable("suspensionReason"));

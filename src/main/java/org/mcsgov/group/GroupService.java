@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.mcsgov.platform.EngineClock;
 import org.mcsgov.platform.Rows;
 import org.mcsgov.platform.UserError;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -33,8 +34,10 @@ public class GroupService {
             FROM membership m JOIN staff s ON s.id = m.staff_id JOIN facility f ON f.id = s.facility_id""";
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    public GroupService(JdbcClient jdbc) {
+    public GroupService(JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
     }
 
@@ -159,14 +162,30 @@ public class GroupService {
         close(groupId, "CANCELLED", reason, processInstanceId);
     }
 
-    /** Every membership ends and the group goes to the archive, read-only from now on (N2-1). */
+    /** A group went to the archive: procedures end what was still under way in it (open invitations). */
+    public record GroupArchived(long groupId, String reason, String actor) {
+    }
+
+    /**
+     * Every membership ends and the group goes to the archive, read-only from now on (N2-1). The group's row is locked
+     * first, as a membership opens only under the same lock (isActiveLocked): an archive and an approval at the same
+     * moment give one outcome, either the membership opened and is closed here, or it never opens.
+     */
     public void archive(long groupId, String reason, String actor, String processInstanceId) {
+        isActiveLocked(groupId);
         requireStatus(groupId, "ACTIVE");
         jdbc.sql("""
                 UPDATE membership SET valid_to = ?, closed_by = ?, close_reason = ?, closed_process_instance_id = ?
                 WHERE group_id = ? AND valid_to IS NULL""")
                 .params(now(), actor, reason, processInstanceId, groupId).update();
         close(groupId, "ARCHIVED", reason, processInstanceId);
+        events.publishEvent(new GroupArchived(groupId, reason, actor));
+    }
+
+    /** Whether the group is active, its row locked until the transaction ends (see archive). */
+    public boolean isActiveLocked(long groupId) {
+        return "ACTIVE".equals(jdbc.sql("SELECT status FROM patient_group WHERE id = ? FOR UPDATE").param(groupId)
+                .query(String.class).optional().orElse(null));
     }
 
     /** group-archive: the archive with its reason code, so the history can be filtered by it (N2-1). */

@@ -2,6 +2,7 @@ package org.mcsgov.invitation;
 
 import static org.mcsgov.platform.Rows.now;
 
+import java.util.List;
 import java.util.Optional;
 import org.mcsgov.platform.Rows;
 import org.mcsgov.platform.UserError;
@@ -82,5 +83,11 @@ public class InvitationService {
                 UPDATE invitation SET state = ?, close_reason = ?, closed_at = ?, open_key = NULL
                 WHERE id = ? AND open_key IS NOT NULL""")
                 .params(state.name(), reason, now(), id).update();
+    }
+
+    /** The open invitations into a group. */
+    public List<Invitation> openInto(long groupId) {
+        return jdbc.sql(SELECT + " WHERE group_id = ? AND open_key IS NOT NULL ORDER BY id").param(groupId)
+                .query(Invitation.class).list();
     }
 }

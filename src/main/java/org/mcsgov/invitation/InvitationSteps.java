@@ -9,13 +9,11 @@ import org.mcsgov.approval.DecisionLog.Step;
 import org.mcsgov.approval.DecisionLog;
 import org.mcsgov.directory.DirectoryService;
 import org.mcsgov.directory.Facility;
-import org.mcsgov.directory.PledgeRegister;
 import org.mcsgov.directory.Role;
 import org.mcsgov.directory.Staff;
 import org.mcsgov.group.Group;
 import org.mcsgov.group.GroupService;
 import org.mcsgov.invitation.Invitation.State;
-import org.mcsgov.patient.PatientService;
 import org.mcsgov.platform.Facts;
 import org.mcsgov.platform.UserError;
 import org.mcsgov.platform.Vars;
@@ -36,23 +34,21 @@ public class InvitationSteps {
 
     private final DirectoryService directory;
     private final GroupService groups;
-    private final PatientService patients;
     private final InvitationService invitations;
     private final DecisionLog decisions;
     private final InvitationProperties properties;
-    private final PledgeRegister pledges;
+    private final InviteeChecks checks;
     private final InvitationOptions options;
     private final InvitationActors actors;
 
-    public InvitationSteps(DirectoryService directory, GroupService groups, PatientService patients,
+    public InvitationSteps(DirectoryService directory, GroupService groups, InviteeChecks checks,
                            InvitationService invitations, DecisionLog decisions, InvitationProperties properties,
-                           PledgeRegister pledges, InvitationOptions options, InvitationActors actors) {
-        this.pledges = pledges;
+                           InvitationOptions options, InvitationActors actors) {
+        this.checks = checks;
         this.options = options;
         this.actors = actors;
         this.directory = directory;
         this.groups = groups;
-        this.patients = patients;
         this.invitations = invitations;
         this.decisions = decisions;
         this.properties = properties;
@@ -86,7 +82,7 @@ public class InvitationSteps {
             Staff invitee = invitee(execution);
             String email = invitee != null ? invitee.email().toLowerCase() : unregisteredEmail(execution);
             if (invitee != null) {
-                checkInvitee(group, invitee);
+                checks.requireInvitable(group, invitee);
             }
             State state = invitee == null ? State.WAITING_REGISTRATION : State.WAITING_ADMIN;
             long id = invitations.save(invitationId, group.id(), invitee == null ? null : invitee.id(), email, reason,
@@ -108,7 +104,11 @@ public class InvitationSteps {
         };
     }
 
-    /** The awaited person registered (staff-onboarding correlates "staff-registered" on the e-mail). */
+    /**
+     * The awaited person registered (staff-onboarding correlates "staff-registered" on the e-mail). Checked again as
+     * at the request (N1-2: their facility may have no MCS administrator; N2-1: the group may be archived by now): a
+     * refusal ends the invitation with its reason (stillInvitable=false) instead of asking anyone.
+     */
     public JavaDelegate resolveInvitee() {
         return execution -> {
             long id = Vars.id(execution, "invitationId", "招待");
@@ -117,6 +117,15 @@ public class InvitationSteps {
             Group group = groups.group(invitation.groupId()).orElseThrow();
             invitations.resolved(id, invitee.id());
             execution.setVariable("inviteeStaffId", String.valueOf(invitee.id()));
+            try {
+                checks.requireInvitableGroup(group);
+                checks.requireInvitable(group, invitee);
+            } catch (UserError refused) {
+                execution.setVariable("stillInvitable", false);
+                execution.setVariable("closeReason", "登録後の確認で招待できません: " + refused.getMessage());
+                return;
+            }
+            execution.setVariable("stillInvitable", true);
             prepareApproval(execution, group, invitee, invitation.reason());
         };
     }
@@ -174,11 +183,23 @@ public class InvitationSteps {
         };
     }
 
-    /** Only after the change is confirmed in MCS does the membership open, with inviter, approver and acceptance. */
+    /**
+     * Only after the change is confirmed in MCS does the membership open, with inviter, approver and acceptance; never
+     * in a group archived meanwhile (its row locked against a simultaneous archive): then the invitation ends and the
+     * invitation made in MCS is to be undone (membershipOpened=false).
+     */
     public JavaDelegate openMembership() {
         return execution -> {
             long id = Vars.id(execution, "invitationId", "招待");
             Invitation invitation = invitations.invitation(id).orElseThrow();
+            boolean active = groups.isActiveLocked(invitation.groupId());
+            execution.setVariable("membershipOpened", active);
+            if (!active) {
+                invitations.close(id, State.CANCELLED, "グループが保管されたため参加は開きません（MCSでの招待を取り消します、N2-1）");
+                log.info("[invitation:{}] group {} archived meanwhile: no membership, undo in MCS", id,
+                        invitation.groupId());
+                return;
+            }
             groups.openMembership(invitation.groupId(), invitation.inviteeStaffId(), "MEMBER", invitation.invitedBy(),
                     invitation.approvedBy(), id, execution.getProcessInstanceId());
             invitations.close(id, State.MEMBER, "参加（MCSで確定: " + execution.getVariable("mcsConfirmedBy") + "）");
@@ -227,13 +248,7 @@ public class InvitationSteps {
             throw new UserError("招待できるのはグループの連携元事業所の担当者だけです（A5-2）",
                     "only the group's originating facility invites (A5-2)");
         }
-        if (!group.isActive()) {
-            throw new UserError("保管済みまたは有効でないグループには招待できません（N2-1）",
-                    "the group is archived or not active (N2-1)");
-        }
-        if (group.patientId() != null && !patients.hasActiveConsent(group.patientId())) {
-            throw new UserError("患者の同意が有効でないため招待できません（A6）", "the patient's consent is not active (A6)");
-        }
+        checks.requireInvitableGroup(group);
         return group;
     }
 
@@ -258,36 +273,6 @@ public class InvitationSteps {
             throw new UserError("メールアドレスの形式が正しくありません: " + email, "invalid e-mail: " + email);
         }
         return email;
-    }
-
-    /** N1-2, A9-1 and N1-1: who may be asked at all. */
-    private void checkInvitee(Group group, Staff invitee) {
-        Facility facility = directory.facility(invitee.facilityId()).orElseThrow();
-        List<String> problems = new ArrayList<>();
-        if (!facility.usesMcs()) {
-            problems.add(facility.name() + "は事業所としてMCSを利用・管理していません（N1-2）");
-        }
-        if (!directory.facilityActive(facility.id())) {
-            problems.add(facility.name() + "は利用開始前です（事業所管理者・MCS管理者の登録待ち、N1-2）");
-        }
-        if (directory.activeWithRole(facility.id(), Role.MCS_ADMIN).isEmpty()) {
-            problems.add(facility.name() + "に有効なMCS管理者がいません（N1-2）");
-        }
-        if (!invitee.isActive()) {
-            problems.add(invitee.name() + "さんのアカウントは有効ではありません（状態: " + invitee.status() + "）");
-        }
-        if (groups.isCurrentMember(group.id(), invitee.id())) {
-            problems.add(invitee.name() + "さんは既にこのグループのメンバーです");
-        }
-        // A9-1: where the facility keeps its pledges in the register, the invitee needs a signed one on record;
-        // facilities that do not use the register yet (staff registered before it) are not refused
-        if (!pledges.hasSigned(invitee.email()) && (pledges.latest(invitee.email()).isPresent()
-                || pledges.facilityUsesRegister(facility.id()))) {
-            problems.add(invitee.name() + "さんの誓約書（守秘の誓約）が台帳にありません（A9-1）");
-        }
-        if (!problems.isEmpty()) {
-            throw new UserError(String.join("。", problems), "the invitee cannot be invited: " + problems);
-        }
     }
 
     /** A8-4: the invitee's own facility's administrators decide; its manager too where it has a single one. */

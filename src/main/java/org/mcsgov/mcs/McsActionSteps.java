@@ -1,37 +1,61 @@
 package org.mcsgov.mcs;
 
+import java.time.Instant;
+import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.mcsgov.directory.Role;
+import org.mcsgov.platform.EngineClock;
 import org.mcsgov.platform.UserError;
 import org.mcsgov.platform.Vars;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Steps of the process "mcs-action" (N3-8). */
+/** Steps of the process "mcs-action" (N3-8; deadlines N1-3, N2-2, N3-7). */
 @Component
 public class McsActionSteps {
 
     private static final Logger log = LoggerFactory.getLogger(McsActionSteps.class);
     private final McsActions mcsActions;
+    private final McsDeadlines deadlines;
+    private final McsActionLog actionLog;
 
-    public McsActionSteps(McsActions mcsActions) {
+    public McsActionSteps(McsActions mcsActions, McsDeadlines deadlines, McsActionLog actionLog) {
         this.mcsActions = mcsActions;
+        this.deadlines = deadlines;
+        this.actionLog = actionLog;
     }
 
+    /**
+     * Asks the port and records the request with its deadlines. The deadline runs from the decision (mcsDecidedAt,
+     * passed by a caller whose decision came earlier, e.g. the offboarding's スタッフ解除 after 退会 was not
+     * confirmed), else from now; the responsible facility is that of the candidate group.
+     */
     public JavaDelegate request() {
         return execution -> {
             var action = McsAction.valueOf((String) execution.getVariable("mcsAction"));
             String subject = (String) execution.getVariable("mcsSubject");
+            Instant decidedAt = execution.getVariable("mcsDecidedAt") instanceof Date decided ? decided.toInstant()
+                    : EngineClock.now();
+            var schedule = deadlines.schedule(action, decidedAt);
+            execution.setVariable("mcsRemindAt", Date.from(schedule.remindAt()));
+            execution.setVariable("mcsDueDate", Date.from(schedule.dueAt()));
+            execution.setVariable("mcsOfficeAt", Date.from(schedule.officeAt()));
+            execution.setVariable("mcsRevocation", action.revocation());
+            actionLog.requested(execution.getProcessInstanceId(), execution.getProcessBusinessKey(), action, subject,
+                    facilityOf(execution), decidedAt, schedule.dueAt());
+
             var outcome = mcsActions.perform(action, subject);
             log.info("[{}] MCS action {} for '{}': {}", execution.getBusinessKey(), action, subject,
-                    outcome.done() ? "done by the port" : "confirmation task for a person");
+                    outcome.done() ? "done by the port" : "confirmation task for a person, due " + schedule.dueAt());
             execution.setVariable("mcsDone", outcome.done());
             execution.setVariable("mcsInstruction", outcome.instruction());
             if (outcome.done()) {
                 execution.setVariable("mcsConfirmed", true);
                 execution.setVariable("mcsComment", null);
                 execution.setVariable("mcsConfirmedBy", "mcs-api");
+                actionLog.closed(execution.getProcessInstanceId(), McsActionLog.Outcome.DONE, "mcs-api");
             }
         };
     }
@@ -48,8 +72,15 @@ public class McsActionSteps {
             if ("notDone".equals(outcome) && comment == null) {
                 throw new UserError("実施しない理由を入力してください", "a reason is required when the action is not done");
             }
+            String by = Vars.actor(execution, "mcsAssignee");
             execution.setVariable("mcsConfirmed", "done".equals(outcome));
-            execution.setVariable("mcsConfirmedBy", Vars.actor(execution, "mcsAssignee"));
+            execution.setVariable("mcsConfirmedBy", by);
+            actionLog.closed(execution.getProcessInstanceId(),
+                    "done".equals(outcome) ? McsActionLog.Outcome.DONE : McsActionLog.Outcome.NOT_DONE, by);
         };
+    }
+
+    static String facilityOf(DelegateExecution execution) {
+        return Role.facilityOf((String) execution.getVariable("mcsCandidateGroup"));
     }
 }

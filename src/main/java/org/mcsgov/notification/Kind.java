@@ -7,7 +7,11 @@ package org.mcsgov.notification;
 public enum Kind {
     NEW_TASK("new-task"), REMINDER("reminder"), ESCALATION("escalation"),
     /** A review campaign's groups for one reviewer, announced before their tasks exist. */
-    REVIEW_REQUEST("review-request");
+    REVIEW_REQUEST("review-request"),
+    /** A notice to the association office, not about a task of theirs: a change in MCS still not done (N1-3, N2-2). */
+    OFFICE_NOTICE("office-notice"),
+    /** A notice to one person: a procedure of theirs that someone else ended (an invitation into an archived group). */
+    NOTICE("notice");
 
     private final String template;
 
@@ -17,5 +21,10 @@ public enum Kind {
 
     public String template() {
         return template;
+    }
+
+    /** Sent to a person or a group named in the notification ("addressee"), not to whoever has a task. */
+    boolean addressed() {
+        return this == REVIEW_REQUEST || this == OFFICE_NOTICE || this == NOTICE;
     }
 }

@@ -79,10 +79,30 @@ public class Notifications {
 
     /** The reminder of a boundary timer: every task still open in the process instance is reminded. */
     public void remindOpenTasks(DelegateExecution execution) {
+        notifyOpenTasks(execution, Kind.REMINDER);
+    }
+
+    /** A reminder or an escalation of the tasks still open in the process instance, to whoever has them now. */
+    public void notifyOpenTasks(DelegateExecution execution, Kind kind) {
         var engine = execution.getProcessEngineServices();
         engine.getTaskService().createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()
                 .forEach(task -> start(engine, execution.getProcessBusinessKey(),
-                        Map.of("taskId", task.getId(), "kind", Kind.REMINDER.name())));
+                        Map.of("taskId", task.getId(), "kind", kind.name())));
+    }
+
+    /** A notice to the association office (every member of the group "office"), e.g. a revocation still overdue. */
+    public void informOffice(DelegateExecution execution, String notice) {
+        inform(execution, Kind.OFFICE_NOTICE, GROUP + "office", notice);
+    }
+
+    /** A notice to one person about their procedure that someone else ended, e.g. an invitation into an archived group. */
+    public void inform(DelegateExecution execution, String userId, String notice) {
+        inform(execution, Kind.NOTICE, USER + userId, notice);
+    }
+
+    private static void inform(DelegateExecution execution, Kind kind, String addressee, String notice) {
+        start(execution.getProcessEngineServices(), execution.getProcessBusinessKey(), Map.of(
+                "kind", kind.name(), "addressee", addressee, "notice", notice));
     }
 
     /**
@@ -114,7 +134,7 @@ public class Notifications {
         return execution -> {
             ProcessEngineServices engine = execution.getProcessEngineServices();
             Kind kind = Kind.valueOf((String) execution.getVariable("kind"));
-            List<Message> messages = kind == Kind.REVIEW_REQUEST ? List.of(request(engine, execution))
+            List<Message> messages = kind.addressed() ? List.of(addressed(engine, execution, kind))
                     : aboutTasks(engine, openTasks(engine, execution), kind);
             if (messages.isEmpty()) {
                 log.info("[{}] {} not sent: the task is done", execution.getBusinessKey(), kind);
@@ -184,13 +204,19 @@ public class Notifications {
         return messages;
     }
 
-    private Message request(ProcessEngineServices engine, DelegateExecution execution) {
+    private Message addressed(ProcessEngineServices engine, DelegateExecution execution, Kind kind) {
         String addressee = (String) execution.getVariable("addressee");
         Set<String> people = addressee.startsWith(USER) ? Set.of(addressee.substring(USER.length()))
                 : members(engine, addressee.substring(GROUP.length()));
-        return new Message(Kind.REVIEW_REQUEST.template(), users(engine, people), Map.of(
-                "count", String.valueOf(execution.getVariable("count")),
-                "due", day((Date) execution.getVariable("due")), "link", tasklist()));
+        Map<String, String> values = kind != Kind.REVIEW_REQUEST
+                ? Map.of("notice", (String) execution.getVariable("notice"), "link", cockpit())
+                : Map.of("count", String.valueOf(execution.getVariable("count")),
+                        "due", day((Date) execution.getVariable("due")), "link", tasklist());
+        return new Message(kind.template(), users(engine, people), values);
+    }
+
+    private String cockpit() {
+        return settings.getBaseUrl() + "/camunda/app/cockpit/default/";
     }
 
     private String tasklist() {

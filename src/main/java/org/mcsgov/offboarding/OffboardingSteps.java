@@ -15,8 +15,10 @@ import org.mcsgov.group.Group;
 import org.mcsgov.group.GroupService;
 import org.mcsgov.group.Member;
 import org.mcsgov.mcs.McsAction;
+import org.mcsgov.mcs.McsActionLog;
 import org.mcsgov.platform.EngineClock;
 import org.mcsgov.platform.Facts;
+import org.mcsgov.platform.Rows;
 import org.mcsgov.platform.UserError;
 import org.mcsgov.platform.Vars;
 import org.slf4j.Logger;
@@ -36,15 +38,29 @@ public class OffboardingSteps {
     private final DirectoryService directory;
     private final GroupService groups;
     private final PledgeRegister pledges;
+    private final McsActionLog mcsActionLog;
     private final String deviceReturnWithin;
+    private final String withdrawalWait;
 
-    /** deviceReturnWithin: when a device return task becomes overdue (mcs.offboarding.device-return-within). */
+    /**
+     * deviceReturnWithin: when a device return task becomes overdue (mcs.offboarding.device-return-within);
+     * withdrawalWait: how long 退会 is waited for before スタッフ解除 is asked instead (mcs.offboarding.withdrawal-wait).
+     */
     public OffboardingSteps(DirectoryService directory, GroupService groups, PledgeRegister pledges,
-                            @Value("${mcs.offboarding.device-return-within:P7D}") String deviceReturnWithin) {
+                            McsActionLog mcsActionLog,
+                            @Value("${mcs.offboarding.device-return-within:P7D}") String deviceReturnWithin,
+                            @Value("${mcs.offboarding.withdrawal-wait:PT8H}") String withdrawalWait) {
         this.directory = directory;
         this.groups = groups;
         this.pledges = pledges;
+        this.mcsActionLog = mcsActionLog;
         this.deviceReturnWithin = deviceReturnWithin;
+        this.withdrawalWait = withdrawalWait;
+    }
+
+    /** Read by the boundary timer of the 退会 confirmation. */
+    public String getWithdrawalWait() {
+        return withdrawalWait;
     }
 
     /** Synchronous with the start: checks the request and locks the account before anything else happens. */
@@ -67,6 +83,8 @@ public class OffboardingSteps {
                 throw new UserError("異動先の事業所IDが正しくありません: " + moveTo, "unknown or same facility: " + moveTo);
             }
             directory.lock(leaver.id());
+            // the decision to revoke: every deadline in MCS of this leaver counts from here (N1-3, N3-7)
+            execution.setVariable("revocationDecidedAt", Rows.now());
             execution.setProcessBusinessKey("offboarding:" + leaver.id());
             execution.setVariable("leaverStaffId", leaver.id());
             execution.setVariable("leaverLabel", leaver.name() + "（" + leaver.userId() + "、" + leaver.email() + "）");
@@ -78,6 +96,16 @@ public class OffboardingSteps {
             execution.setVariable("deviceDueDate", Date.from(EngineClock.now().plus(Duration.parse(deviceReturnWithin))));
             coordinated(execution);
             log.info("[{}] {} locked by {}", execution.getBusinessKey(), leaver.userId(), admin.userId());
+        };
+    }
+
+    /** N3-7: 退会 not confirmed in time; its request is closed as replaced, スタッフ解除 is asked instead. */
+    public JavaDelegate fallBackToRelease() {
+        return execution -> {
+            mcsActionLog.replaced(execution.getProcessBusinessKey(), McsAction.CONFIRM_WITHDRAWAL, "system");
+            execution.setVariable("mcsExitAction", McsAction.RELEASE_STAFF.name());
+            log.info("[{}] 退会 not confirmed within {}: スタッフ解除 asked instead", execution.getBusinessKey(),
+                    withdrawalWait);
         };
     }
 

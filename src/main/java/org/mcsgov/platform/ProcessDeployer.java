@@ -2,8 +2,10 @@ package org.mcsgov.platform;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -34,6 +36,16 @@ public class ProcessDeployer implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
+        deploy(Map.of());
+    }
+
+    /**
+     * Deploys bpmn/ and forms/ as they are on the class path, or with some resources replaced (a release as a test
+     * ships it). Any change redeploys every process (formRefBinding="deployment" binds the forms of the same
+     * deployment): running instances stay on their version, and the periodic duties' calendar rules keep their next
+     * dates (Schedules).
+     */
+    public DeploymentWithDefinitions deploy(Map<String, byte[]> replaced) throws IOException {
         var resolver = new PathMatchingResourcePatternResolver();
         DeploymentBuilder deployment = repositoryService.createDeployment()
                 .name(DEPLOYMENT_NAME)
@@ -41,8 +53,10 @@ public class ProcessDeployer implements ApplicationRunner {
                 .enableDuplicateFiltering(false);
         for (String folder : new String[] {"bpmn", "forms"}) {
             for (Resource resource : resolver.getResources("classpath*:" + folder + "/*.*")) {
+                String name = folder + "/" + resource.getFilename();
                 try (InputStream in = resource.getInputStream()) {
-                    deployment.addInputStream(folder + "/" + resource.getFilename(), in);
+                    deployment.addInputStream(name, replaced.containsKey(name)
+                            ? new java.io.ByteArrayInputStream(replaced.get(name)) : in);
                 }
             }
         }
@@ -55,5 +69,6 @@ public class ProcessDeployer implements ApplicationRunner {
         // their notification while several jobs filled the cache concurrently)
         repositoryService.createProcessDefinitionQuery().latestVersion().list()
                 .forEach(definition -> repositoryService.getProcessDefinition(definition.getId()));
+        return result;
     }
 }

@@ -66,7 +66,7 @@ public class AttestationSteps {
         };
     }
 
-    /** The three statements, by the person themself; the next change falls due one cycle later. */
+    /** The three statements, by the person themself; the next change falls due mcs.attestation.next-change-within later. */
     public JavaDelegate record() {
         return execution -> {
             String userId = (String) execution.getVariable("userId");
@@ -76,10 +76,12 @@ public class AttestationSteps {
             Vars.confirmed(execution, "passwordChanged", "パスワードを変更しました");
             Vars.confirmed(execution, "passwordSecret", "パスワードを他人に知らせていません");
             Vars.confirmed(execution, "logsOut", "使用後はログアウトしています");
-            String period = schedules.getAttestationCycle().replaceFirst("^R\\d*/", "");
+            // A11-3: changed at least every two months, counted from this change (the requests follow the calendar)
+            var nextDue = Timestamp.from(EngineClock.now().atZone(EngineClock.ZONE)
+                    .plus(java.time.Period.parse(schedules.getAttestationNextChangeWithin())).toInstant());
             jdbc.sql("""
                     UPDATE password_attestation SET status = 'ATTESTED', attested_at = ?, next_due_at = ?
-                    WHERE id = ?""").params(now(), new Timestamp(TrainingSteps.dueDate(period).getTime()),
+                    WHERE id = ?""").params(now(), nextDue,
                     execution.getVariable("attestationId")).update();
             log.info("[{}] {} attested", execution.getBusinessKey(), userId);
         };

@@ -29,7 +29,12 @@ public class ReviewReport {
                          int left) {
     }
 
-    public record CampaignReport(Campaign campaign, Totals totals, List<GroupReview> groups) {
+    /** 突合 (N1-3): per originating facility, people found in MCS but not in the register, and what became of them. */
+    public record Differences(String facilityId, long found, long removedInMcs, long lateRegistrations) {
+    }
+
+    public record CampaignReport(Campaign campaign, Totals totals, List<GroupReview> groups,
+                                 List<Differences> differences) {
     }
 
     /** One member's decision in one review, for the history across campaigns. */
@@ -60,7 +65,7 @@ public class ReviewReport {
                             FROM group_review r JOIN patient_group g ON g.id = r.group_id
                             WHERE r.campaign_id = ? ORDER BY r.facility_id, g.name, r.id""")
                             .param(id).query(GroupReview.class).list();
-                    return new CampaignReport(campaign, totals(groups), groups);
+                    return new CampaignReport(campaign, totals(groups), groups, differences(id));
                 });
     }
 
@@ -81,6 +86,15 @@ public class ReviewReport {
                 .param("to", (to == null ? LocalDate.of(9999, 1, 1) : to.plusDays(1)).atStartOfDay(EngineClock.ZONE).toOffsetDateTime())
                 .param("facility", facilityId).param("decision", decision)
                 .query(Decision.class).list();
+    }
+
+    public List<Differences> differences(long campaignId) {
+        return jdbc.sql("""
+                SELECT facility_id, COUNT(*) AS found,
+                    COUNT(CASE WHEN resolution = 'REMOVE_IN_MCS' THEN 1 END) AS removed_in_mcs,
+                    COUNT(CASE WHEN resolution = 'LATE_REGISTRATION' THEN 1 END) AS late_registrations
+                FROM review_difference WHERE campaign_id = ? GROUP BY facility_id ORDER BY facility_id""")
+                .param(campaignId).query(Differences.class).list();
     }
 
     private static Totals totals(List<GroupReview> groups) {

@@ -4,9 +4,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Cycles and durations of the periodic duties (ISO-8601), read by the BPMN timers as `${schedules.x}`.
- * A timer start event has no process variables, but Camunda resolves Spring beans in its timeCycle when it
- * deploys the process (and whenever the definition is redeployed), so the cycle stays a property.
+ * Cycles (calendar rules, cron) and durations (ISO-8601) of the periodic duties, read by the BPMN timers as
+ * `${schedules.x}`. A timer start event has no process variables, but Camunda resolves Spring beans in its timeCycle
+ * when it deploys the process (and whenever the definition is redeployed), so the cycle stays a property. Calendar
+ * rules, because every release re-creates the timer start events: the next date of a cron rule does not depend on
+ * when that happened (issue 13).
  */
 @Component("schedules")
 public class Schedules {
@@ -17,31 +19,37 @@ public class Schedules {
     private final String attestationCycle;
     private final String attestationRemindAfter;
     private final String attestationEscalateAfter;
+    private final String attestationNextChangeWithin;
     private final String reviewCycle;
     private final String reviewDeadline;
     private final String reviewEscalateAfter;
     private final String reviewRemindBefore;
+    private final String staffReconciliationCycle;
 
-    public Schedules(@Value("${mcs.training.cycle:R/P1Y}") String trainingCycle,
+    public Schedules(@Value("${mcs.training.cycle:0 0 9 1 4 ?}") String trainingCycle,
                      @Value("${mcs.training.remind-after:P60D}") String trainingRemindAfter,
                      @Value("${mcs.training.deadline:P90D}") String trainingDeadline,
-                     @Value("${mcs.attestation.cycle:R/P2M}") String attestationCycle,
+                     @Value("${mcs.attestation.cycle:0 0 9 1 1/2 ?}") String attestationCycle,
                      @Value("${mcs.attestation.remind-after:P7D}") String attestationRemindAfter,
                      @Value("${mcs.attestation.escalate-after:P14D}") String attestationEscalateAfter,
-                     @Value("${mcs.review.cycle:R/P3M}") String reviewCycle,
+                     @Value("${mcs.attestation.next-change-within:P2M}") String attestationNextChangeWithin,
+                     @Value("${mcs.review.cycle:0 0 9 1 1/3 ?}") String reviewCycle,
                      @Value("${mcs.review.deadline:P21D}") String reviewDeadline,
                      @Value("${mcs.review.escalate-after:P14D}") String reviewEscalateAfter,
-                     @Value("${mcs.review.remind-before:P2D}") String reviewRemindBefore) {
+                     @Value("${mcs.review.remind-before:P2D}") String reviewRemindBefore,
+                     @Value("${mcs.staff-reconciliation.cycle:0 0 9 1 1/3 ?}") String staffReconciliationCycle) {
         this.trainingCycle = trainingCycle;
         this.trainingRemindAfter = trainingRemindAfter;
         this.trainingDeadline = trainingDeadline;
         this.attestationCycle = attestationCycle;
         this.attestationRemindAfter = attestationRemindAfter;
         this.attestationEscalateAfter = attestationEscalateAfter;
+        this.attestationNextChangeWithin = attestationNextChangeWithin;
         this.reviewCycle = reviewCycle;
         this.reviewDeadline = reviewDeadline;
         this.reviewEscalateAfter = reviewEscalateAfter;
         this.reviewRemindBefore = reviewRemindBefore;
+        this.staffReconciliationCycle = staffReconciliationCycle;
     }
 
     public String getTrainingCycle() {
@@ -68,6 +76,10 @@ public class Schedules {
         return attestationEscalateAfter;
     }
 
+    public String getAttestationNextChangeWithin() {
+        return attestationNextChangeWithin;
+    }
+
     public String getReviewCycle() {
         return reviewCycle;
     }
@@ -82,5 +94,15 @@ public class Schedules {
 
     public String getReviewRemindBefore() {
         return reviewRemindBefore;
+    }
+
+    public String getStaffReconciliationCycle() {
+        return staffReconciliationCycle;
+    }
+
+    /** The next date of a cycle (a cron rule, or an ISO cycle counted from now), as the engine computes it. */
+    public static java.util.Date next(String cycle) {
+        return new org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar().resolveDuedate(cycle,
+                java.util.Date.from(org.mcsgov.platform.EngineClock.now()));
     }
 }

@@ -37,6 +37,17 @@ class SuspensionApiIT extends AppTestSupport {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
     }
 
+    /** N2-2: the stop (or its lifting) in MCS, asked by the job executor in a called mcs-action, confirmed by the
+     * administrator it is assigned to (each test has its own facility and administrator). */
+    private void confirmInMcs(String user) throws Exception {
+        String query = "/engine-rest/task?taskDefinitionKey=Task_ConfirmMcsAction&assignee=" + user;
+        org.mcsgov.AppProcess.await(java.time.Duration.ofSeconds(30), () -> json(getAs(user, query)).size() == 1);
+        String taskId = json(getAs(user, query)).get(0).get("id").asText();
+        var response = postAs(user, "/engine-rest/task/" + taskId + "/complete", variables(Map.of("mcsOutcome", "done")));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+        org.mcsgov.AppProcess.await(java.time.Duration.ofSeconds(30), () -> json(getAs(user, query)).isEmpty());
+    }
+
     @Test
     void suspendedLoginRefusedThenLifted() throws Exception {
         Fixture clinic = Fixture.facility(directory, FacilityKind.CLINIC);
@@ -54,8 +65,12 @@ class SuspensionApiIT extends AppTestSupport {
         String instanceId = json(started).get("id").asText();
         completeOnlyTask(admin, instanceId, Map.of("staffId", String.valueOf(nurse.id()), "suspensionReason", "不正利用"));
         assertThat(status(nurse.userId(), profile)).as("suspended").isEqualTo(401);
+        confirmInMcs(admin);
+        org.mcsgov.AppProcess.await(java.time.Duration.ofSeconds(30),
+                () -> json(getAs(admin, "/engine-rest/task?processInstanceId=" + instanceId)).size() == 1);
 
         completeOnlyTask(admin, instanceId, Map.of("suspensionDecision", "lift", "decisionReason", "再発防止を確認"));
         assertThat(status(nurse.userId(), profile)).as("lifted").isEqualTo(200);
+        confirmInMcs(admin);
     }
 }

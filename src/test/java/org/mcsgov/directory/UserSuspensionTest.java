@@ -40,6 +40,8 @@ class UserSuspensionTest extends GroupFixtures {
     private ProcessInstance suspend(Staff person) {
         ProcessInstance instance = start(admin, "user-suspension", Map.of());
         complete(instance, admin, Map.of("staffId", String.valueOf(person.id()), "suspensionReason", "患者情報の私的な閲覧"));
+        runJobs(instance);
+        complete(instance, admin, Map.of("mcsOutcome", "done"));   // N2-2: stopped in MCS too, confirmed
         return instance;
     }
 
@@ -55,7 +57,12 @@ class UserSuspensionTest extends GroupFixtures {
         assertThat(identityService.checkPassword(nurse.userId(), Fixture.PASSWORD)).isTrue();
         ProcessInstance instance = suspend(nurse);
 
-        assertThat(instance).isWaitingAt("UserTask_Decide").hasPassed("Task_Suspend", "Task_InformOffice");
+        assertThat(instance).isWaitingAt("UserTask_Decide").hasPassed("Task_Suspend", "Task_InformOffice",
+                "CallActivity_SuspendInMcs");
+        assertThat(jdbc.sql("SELECT revocation FROM mcs_action WHERE business_key = ? AND action = 'SUSPEND_STAFF'"
+                + " AND outcome = 'DONE'").param(runtimeService.createProcessInstanceQuery()
+                .processInstanceId(instance.getId()).singleResult().getBusinessKey()).query(Boolean.class).single())
+                .isTrue();
         assertThat(identityService.checkPassword(nurse.userId(), Fixture.PASSWORD)).as("login refused").isFalse();
         assertThat(identityService.createGroupQuery().groupMember(nurse.userId()).count()).as("task access").isZero();
         assertThat(directory.staff(nurse.id()).orElseThrow().status()).isEqualTo("SUSPENDED");
@@ -66,7 +73,10 @@ class UserSuspensionTest extends GroupFixtures {
                 .getBusinessKey()).startsWith("suspension:");
 
         complete(instance, admin, Map.of("suspensionDecision", "lift", "decisionReason", "本人と面談し再発防止を確認"));
-        assertThat(instance).isEnded().hasPassed("Task_Lift", "EndEvent_Lifted");
+        runJobs(instance);
+        assertThat(singleTask(instance, admin).getName()).isEqualTo("MCSで実施して確定");
+        complete(instance, admin, Map.of("mcsOutcome", "done"));   // restored in MCS
+        assertThat(instance).isEnded().hasPassed("Task_Lift", "CallActivity_RestoreInMcs", "EndEvent_Lifted");
         assertThat(identityService.checkPassword(nurse.userId(), Fixture.PASSWORD)).isTrue();
         assertThat(identityService.createGroupQuery().groupMember(nurse.userId()).list())
                 .extracting(g -> g.getId()).containsExactly(Role.STAFF.groupId(clinic.facilityId));
@@ -158,6 +168,8 @@ class UserSuspensionTest extends GroupFixtures {
         assertThat(directory.staff(nurse.id()).orElseThrow().status()).isEqualTo("SUSPENDED");
         taskService.setAssignee(task.getId(), null);
         complete(instance, admin2, Map.of("suspensionDecision", "lift", "decisionReason", "面談済み"));
+        runJobs(instance);
+        complete(instance, admin2, Map.of("mcsOutcome", "done"));
         assertThat(instance).isEnded();
         assertThat(jdbc.sql("SELECT decided_by FROM staff_suspension WHERE staff_id = ?").param(nurse.id())
                 .query(String.class).single()).isEqualTo(admin2);

@@ -102,11 +102,15 @@ class IncidentReportTest extends DeviceFixtures {
         act(instance, "lock", Map.of("actionNote", "不正アクセスの疑い"));
         ProcessInstance suspension = runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId())
                 .singleResult();
-        assertThat(suspension).isWaitingAt("UserTask_Decide").hasPassed("Task_CheckRequest", "Task_Suspend")
-                .hasNotPassed("UserTask_Request");
+        assertThat(suspension).hasPassed("Task_CheckRequest", "Task_Suspend").hasNotPassed("UserTask_Request");
         assertThat(identityService.checkPassword(suspect.userId(), Fixture.PASSWORD)).as("locked at once").isFalse();
         assertThat(directory.staff(suspect.id()).orElseThrow().status()).isEqualTo("SUSPENDED");
+        runJobs(suspension);
+        complete(suspension, admin, Map.of("mcsOutcome", "done"));   // N2-2: the account stopped in MCS too
+        assertThat(suspension).isWaitingAt("UserTask_Decide").hasPassed("CallActivity_SuspendInMcs");
         complete(instance, admin, Map.of("suspensionDecision", "lift", "decisionReason", "本人ではないことを確認"));
+        runJobs(suspension);
+        complete(suspension, admin, Map.of("mcsOutcome", "done"));   // and restored there
         assertThat(instance).isWaitingAt("UserTask_Acknowledge", "UserTask_Action");
 
         act(instance, "inform", Map.of());

@@ -3,6 +3,8 @@ package org.mcsgov.offboarding;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.mcsgov.mcs.McsAction;
 import org.junit.jupiter.api.BeforeEach;
 import org.mcsgov.Fixture;
 import org.mcsgov.ProcessTestSupport;
@@ -68,13 +70,30 @@ public abstract class OffboardingFixtures extends ProcessTestSupport {
         return start(admin, "staff-offboarding", form);
     }
 
-    /** From the removals to the end: pledge acknowledged, MCS release confirmed by the administrator. */
+    /** From the start to the end: MCS release confirmed by the administrator, removals, pledge acknowledged. */
     protected void finish(ProcessInstance instance) {
+        runAllJobs(instance);
+        confirmInMcs(instance, McsAction.valueOf((String) runtimeService.getVariable(instance.getId(), "mcsExitAction")));
         runAllJobs(instance);
         confirmRemovals(instance);
         runAllJobs(instance);
-        complete(instance, admin, Map.of("acknowledgedBy", "admin", "pledgeAcknowledged", true));
+        acknowledgePledge(instance);
         runAllJobs(instance);
-        complete(instance, admin, Map.of("mcsOutcome", "done"));
+    }
+
+    /** The leaver's MCS confirmation of this kind (the branches run in parallel: tasks are picked by kind). */
+    protected Task mcsTask(ProcessInstance instance, McsAction action) {
+        return tasks(instance, "Task_ConfirmMcsAction").stream()
+                .filter(t -> action.name().equals(taskService.getVariable(t.getId(), "mcsAction"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no open " + action));
+    }
+
+    protected void confirmInMcs(ProcessInstance instance, McsAction action) {
+        complete(mcsTask(instance, action), admin, Map.of("mcsOutcome", "done"));
+    }
+
+    protected void acknowledgePledge(ProcessInstance instance) {
+        complete(tasks(instance, "UserTask_AcknowledgePledge").get(0), admin,
+                Map.of("acknowledgedBy", "admin", "pledgeAcknowledged", true));
     }
 }

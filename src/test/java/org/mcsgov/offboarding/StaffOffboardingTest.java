@@ -17,6 +17,7 @@ import org.mcsgov.directory.PledgeRegister;
 import org.mcsgov.directory.PledgeRegister.Status;
 import org.mcsgov.directory.Role;
 import org.mcsgov.group.Group;
+import org.mcsgov.mcs.McsAction;
 import org.mcsgov.platform.UserError;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,7 +56,8 @@ class StaffOffboardingTest extends OffboardingFixtures {
         assertThat(instance).hasPassed("Task_LockAccount").hasNotPassed("UserTask_Handover");
 
         runAllJobs(instance);
-        assertThat(tasks(instance, "Task_ConfirmMcsAction")).hasSize(3)
+        assertThat(tasks(instance, "Task_ConfirmMcsAction")).hasSize(4)
+                .filteredOn(t -> "REMOVE_MEMBER".equals(taskService.getVariable(t.getId(), "mcsAction"))).hasSize(3)
                 .allMatch(t -> coord.userId().equals(t.getAssignee()));
         finish(instance);
 
@@ -77,8 +79,8 @@ class StaffOffboardingTest extends OffboardingFixtures {
         Group own = group(leaver, "退職者が担当のグループ");
         ProcessInstance instance = offboard("withdrawn");
         assertThat(instance).isWaitingAt("UserTask_Handover");
-        assertThatThrownBy(() -> complete(instance, admin, Map.of())).isInstanceOf(UserError.class)
-                .hasMessageContaining(own.name());
+        assertThatThrownBy(() -> complete(tasks(instance, "UserTask_Handover").get(0), admin, Map.of()))
+                .isInstanceOf(UserError.class).hasMessageContaining(own.name());
 
         ProcessInstance handover = start(admin, "coordinator-handover", Map.of());
         complete(handover, admin, Map.of("groupId", String.valueOf(own.id()), "successorStaffId",
@@ -86,11 +88,65 @@ class StaffOffboardingTest extends OffboardingFixtures {
         complete(handover, coord.userId(), Map.of("handoverDecision", "accept"));
         assertThat(groups.group(own.id()).orElseThrow().coordinatorStaffId()).isEqualTo(coord.id());
 
-        complete(instance, admin, Map.of());
+        complete(tasks(instance, "UserTask_Handover").get(0), admin, Map.of());
         finish(instance);
         assertThat(instance).isEnded().hasPassed("Task_CheckHandover", "EndEvent_Left");
         assertLeft();
         assertThat(groups.currentMembers(own.id())).extracting(m -> m.staffId()).containsExactly(coord.id());
+    }
+
+    @Test
+    @DisplayName("N1-3, N3-7: スタッフ解除 is asked at the start, beside a tablet not yet returned and the pledge; "
+            + "confirmed within the day, the revocation time is recorded")
+    void revokesFirst() {
+        ClockUtil.setCurrentTime(new Date());
+        Device tablet = lentToLeaver(clinic.facilityId + "-T9");
+        ProcessInstance instance = offboard("release");
+        runAllJobs(instance);
+        assertThat(tasks(instance, "UserTask_Return")).hasSize(1);
+        assertThat(tasks(instance, "UserTask_AcknowledgePledge")).hasSize(1);
+        var release = mcsTask(instance, McsAction.RELEASE_STAFF);
+        assertThat(release.getDueDate().toInstant())
+                .isEqualTo(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(24)));
+
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(3))));
+        confirmInMcs(instance, McsAction.RELEASE_STAFF);
+        assertThat(jdbc.sql("SELECT elapsed_seconds FROM mcs_action WHERE business_key = ? AND action = 'RELEASE_STAFF'")
+                .param("offboarding:" + leaver.id()).query(Long.class).single()).isEqualTo(3 * 3600);
+        assertThat(tasks(instance, "UserTask_Return")).hasSize(1);
+        assertThat(instance).isActive();
+
+        complete(returnTask(instance, tablet), admin, Map.of("deviceId", String.valueOf(tablet.id()),
+                "deviceOutcome", "returned", "deviceCondition", "破損なし"));
+        runAllJobs(instance);
+        acknowledgePledge(instance);
+        runAllJobs(instance);
+        assertThat(instance).isEnded().hasPassed("Fork_Offboarding", "Join_Offboarding", "EndEvent_Left");
+        assertLeft();
+    }
+
+    @Test
+    @DisplayName("N3-7: 退会 not confirmed within 8 hours: スタッフ解除 asked instead, still due 24 hours after the decision")
+    void withdrawalFallsBackToRelease() {
+        ClockUtil.setCurrentTime(new Date());
+        var decided = ClockUtil.getCurrentTime().toInstant();
+        ProcessInstance instance = offboard("withdrawn");
+        runAllJobs(instance);
+        assertThat(mcsTask(instance, McsAction.CONFIRM_WITHDRAWAL).getDueDate().toInstant())
+                .isEqualTo(decided.plus(Duration.ofHours(24)));
+
+        ClockUtil.setCurrentTime(Date.from(decided.plus(Duration.ofHours(8)).plusSeconds(1)));
+        runAllJobs(instance);
+        assertThat(instance).hasPassed("BoundaryTimer_WithdrawalWait", "Task_FallBackToRelease");
+        assertThat(tasks(instance, "Task_ConfirmMcsAction")).singleElement()
+                .satisfies(t -> assertThat(taskService.getVariable(t.getId(), "mcsAction")).isEqualTo("RELEASE_STAFF"))
+                .satisfies(t -> assertThat(t.getDueDate().toInstant()).isEqualTo(decided.plus(Duration.ofHours(24))));
+        assertThat(jdbc.sql("SELECT outcome FROM mcs_action WHERE business_key = ? AND action = 'CONFIRM_WITHDRAWAL'")
+                .param("offboarding:" + leaver.id()).query(String.class).single()).isEqualTo("REPLACED");
+
+        finish(instance);
+        assertThat(instance).isEnded().hasPassed("CallActivity_ReleaseFallback", "EndEvent_Left");
+        assertLeft();
     }
 
     private Device lentToLeaver(String asset) {
@@ -124,9 +180,11 @@ class StaffOffboardingTest extends OffboardingFixtures {
         assertThat(devices.device(phone.id()).orElseThrow().state()).isEqualTo("LOST");
         assertThat(incidentsFor(phone.id())).isEqualTo(1);
         assertThat(deviceLoans.onLoan(leaver.id())).isEmpty();
-        complete(instance, admin, Map.of("acknowledgedBy", "person", "pledgeAcknowledged", true));
+        complete(tasks(instance, "UserTask_AcknowledgePledge").get(0), admin,
+                Map.of("acknowledgedBy", "person", "pledgeAcknowledged", true));
         runAllJobs(instance);
-        complete(instance, admin, Map.of("mcsOutcome", "done"));
+        confirmInMcs(instance, McsAction.RELEASE_STAFF);
+        runAllJobs(instance);
         assertThat(instance).isEnded().hasPassed("CallActivity_ReturnDevice");
         assertLeft();
     }
@@ -148,9 +206,10 @@ class StaffOffboardingTest extends OffboardingFixtures {
         runAllJobs(instance);
         assertThat(incidentsFor(tablet.id())).isEqualTo(1);
         assertThat(tasks(instance, "UserTask_Return")).hasSize(1);
-        complete(instance, admin, Map.of("deviceId", String.valueOf(tablet.id()), "deviceOutcome", "returned",
-                "deviceCondition", "遅れて返却"));
+        complete(tasks(instance, "UserTask_Return").get(0), admin, Map.of("deviceId", String.valueOf(tablet.id()),
+                "deviceOutcome", "returned", "deviceCondition", "遅れて返却"));
         runAllJobs(instance);
+        assertThat(tasks(instance, "UserTask_Return")).isEmpty();
         assertThat(instance).isWaitingAt("UserTask_AcknowledgePledge");
     }
 
@@ -189,8 +248,8 @@ class StaffOffboardingTest extends OffboardingFixtures {
         ProcessInstance instance = offboard("release");
         assertThatThrownBy(() -> offboard("release")).isInstanceOf(UserError.class);
         runAllJobs(instance);
-        assertThatThrownBy(() -> complete(instance, admin, Map.of("acknowledgedBy", "admin")))
-                .isInstanceOf(UserError.class);
+        assertThatThrownBy(() -> complete(tasks(instance, "UserTask_AcknowledgePledge").get(0), admin,
+                Map.of("acknowledgedBy", "admin"))).isInstanceOf(UserError.class);
         assertThat(directory.activeRoles(leaver.id())).contains(Role.STAFF);
     }
 
@@ -200,13 +259,16 @@ class StaffOffboardingTest extends OffboardingFixtures {
         memberOf(100);
         ProcessInstance instance = offboard("release");
         var management = engine.getManagementService();
-        management.executeJob(jobs(instance).get(0).getId());          // the multi-instance body: 100 instance jobs
-        var started = jobs(instance);
+        management.executeJob(management.createJobQuery().processInstanceId(instance.getId())   // 100 instance jobs
+                .activityId("CallActivity_RemoveMemberships#multiInstanceBody").singleResult().getId());
+        var started = management.createJobQuery().processInstanceId(instance.getId())
+                .activityId("CallActivity_RemoveMemberships").list();
         assertThat(started).hasSize(100);
         started.subList(0, 40).forEach(j -> management.executeJob(j.getId()));
         crash(() -> started.subList(40, 60).forEach(j -> management.executeJob(j.getId())));
         runAllJobs(instance);
-        var confirmations = tasks(instance, "Task_ConfirmMcsAction");
+        var confirmations = tasks(instance, "Task_ConfirmMcsAction").stream()
+                .filter(t -> "REMOVE_MEMBER".equals(taskService.getVariable(t.getId(), "mcsAction"))).toList();
         assertThat(confirmations).hasSize(100);
         crash(() -> confirmations.subList(0, 30).forEach(t -> taskService.complete(t.getId(), Map.of("mcsOutcome", "done"))));
         assertThat(openMemberships()).isEqualTo(100);

@@ -37,6 +37,7 @@ class OperationsIT extends AppTestSupport {
         String metrics = scrape();
         assertThat(metrics).containsPattern("(?m)^mcs_jobs_due(\\{[^}]*\\})? \\d")
                 .containsPattern("(?m)^mcs_incidents_open(\\{[^}]*\\})? \\d")
+                .containsPattern("(?m)^mcs_revocations_overdue(\\{[^}]*\\})? \\d")
                 .contains("process=\"group-invitation\"", "process=\"staff-offboarding\"");
     }
 

@@ -25,6 +25,8 @@ import org.mcsgov.platform.UserError;
 @DisplayName("security-training: a yearly campaign, one task per facility, reminder and escalation (A9-2)")
 class SecurityTrainingTest extends CampaignTestSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired Schedules schedules;
+
     Fixture clinic;
     String manager;
     String admin;
@@ -119,8 +121,11 @@ class SecurityTrainingTest extends CampaignTestSupport {
             var next = engine.getManagementService().createJobQuery().processDefinitionId(definition.getId())
                     .timers().singleResult();
             assertThat(next.getId()).as(key + " next run").isNotEqualTo(job.getId());
-            assertThat(next.getDuedate()).as(key + " next run, a cycle from now")
-                    .isAfter(Date.from(Instant.now().plus(Duration.ofDays(50))));
+            assertThat(next.getDuedate()).as(key + " next run, on the calendar rule's next date").isInTheFuture()
+                    .isEqualTo(Schedules.next(key.equals("security-training") ? schedules.getTrainingCycle()
+                            : schedules.getAttestationCycle()));
+            assertThat(next.getDuedate().toInstant().atZone(java.time.ZoneId.systemDefault()).getDayOfMonth())
+                    .isEqualTo(1);
         }
     }
 }

@@ -78,6 +78,12 @@ class RegisterPagesIT extends AppTestSupport {
             "pharm-staff, /register/takeouts, 200",
             // the audit log: the office only
             "office, /register/audit-log, 200", "nurse-admin, /register/audit-log, 403",
+            // issue 13: revocation times, periodic duties and 突合 for the office; a facility's own MCS actions
+            "office, /register/revocations, 200", "office, /register/revocations.csv, 200",
+            "nurse-admin, /register/revocations, 403", "office, /register/periodic-duties, 200",
+            "nurse-admin, /register/periodic-duties.csv, 403", "office, /register/review-differences.csv, 200",
+            "clinic-coord, /register/review-differences, 403", "nurse-admin, /register/mcs-actions, 200",
+            "office, /register/mcs-actions.csv?state=overdue, 200",
             "nurse-admin, /register/audit-log.csv, 403", "clinic-coord, /register/audit-log.csv, 403",
             // review campaigns and their reports: the office, as /api/reviews
             "office, /register/reviews, 200", "nurse-admin, /register/reviews, 403",

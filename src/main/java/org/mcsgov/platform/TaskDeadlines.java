@@ -1,0 +1,23 @@
+package org.mcsgov.platform;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The deadline path of the tasks the policy gives no deadline (issue 13: no process waits for ever): an event
+ * sub-process "未完了タスクの催促" reminds whoever has the instance's open tasks on this cycle (ISO-8601, e.g. R/P3D:
+ * every three days from the start) until the instance ends. Read by the BPMN as ${taskDeadlines.reminderCycle}.
+ */
+@Component("taskDeadlines")
+public class TaskDeadlines {
+
+    private final String reminderCycle;
+
+    public TaskDeadlines(@Value("${mcs.deadline.task-reminder-cycle:R/P3D}") String reminderCycle) {
+        this.reminderCycle = reminderCycle;
+    }
+
+    public String getReminderCycle() {
+        return reminderCycle;
+    }
+}
