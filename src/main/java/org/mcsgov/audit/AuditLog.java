@@ -23,6 +23,8 @@ public class AuditLog {
     public static final String USER = "mcs.audit.user";
     /** Request attribute: why a request was refused or what it did, where the status alone does not say. */
     public static final String DETAIL = "mcs.audit.detail";
+    /** Request attribute: the event, where the page that handled it knows better than the status (second factor). */
+    public static final String EVENT = "mcs.audit.event";
 
     public record Entry(long id, OffsetDateTime at, String event, String userId, String method, String path, int status,
                         String processInstanceId, String remoteAddress, String detail) {

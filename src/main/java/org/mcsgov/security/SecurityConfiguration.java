@@ -6,7 +6,10 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.mcsgov.directory.AccountLock;
+import org.mcsgov.account.LastLogin;
 import org.mcsgov.directory.PasswordService;
+import org.mcsgov.security.factor.LoginGate;
+import org.mcsgov.security.factor.WebappLoginGate;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
@@ -43,6 +46,19 @@ public class SecurityConfiguration {
         return registration;
     }
 
+    /**
+     * Behind the password-change check and around Camunda's own login: a person who needs the second factor is
+     * held as pending instead of logged in (LoginGate).
+     */
+    @Bean
+    public FilterRegistrationBean<WebappLoginGate> webappLoginGate(LoginGate gate, LastLogin lastLogin) {
+        var registration = new FilterRegistrationBean<>(new WebappLoginGate(gate, lastLogin));
+        registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 12);
+        registration.setName("mcs-webapp-login-gate");
+        return registration;
+    }
+
     /** First of all: the browser protections on every answer, refusals included. */
     @Bean
     public FilterRegistrationBean<SecurityHeaders> securityHeadersFilter() {
@@ -68,7 +84,7 @@ public class SecurityConfiguration {
     public FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle) {
         var registration = new FilterRegistrationBean<>(new LoginThrottleFilter(throttle));
         registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/admin/auth/user/*", "/register/*",
-                "/account/password");
+                "/account/password", "/account/2fa", "/account/2fa/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 7);
         registration.setName("mcs-login-throttle");
         return registration;

@@ -1,5 +1,6 @@
 package org.mcsgov.web;
 
+import org.mcsgov.security.FormToken;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import org.mcsgov.security.CurrentUser;
@@ -48,7 +49,7 @@ public class RegisterWebConfiguration implements WebMvcConfigurer {
 
         @ModelAttribute("formToken")
         String formToken(HttpSession session) {
-            return LoginController.token(session);
+            return FormToken.of(session);
         }
     }
 }

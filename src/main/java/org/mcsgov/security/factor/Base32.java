@@ -1,14 +1,14 @@
 package org.mcsgov.security.factor;
 
 /** RFC 4648 base32 without padding: how authenticator apps take a key (the otpauth:// URI and the manual key). */
-final class Base32 {
+public final class Base32 {
 
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
     private Base32() {
     }
 
-    static String encode(byte[] bytes) {
+    public static String encode(byte[] bytes) {
         StringBuilder out = new StringBuilder();
         int buffer = 0;
         int bits = 0;
@@ -26,7 +26,7 @@ final class Base32 {
         return out.toString();
     }
 
-    static byte[] decode(String text) {
+    public static byte[] decode(String text) {
         String clean = text.replaceAll("[\\s=-]", "").toUpperCase();
         byte[] out = new byte[clean.length() * 5 / 8];
         int buffer = 0;
