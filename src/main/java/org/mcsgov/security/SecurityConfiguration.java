@@ -4,20 +4,22 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.mcsgov.directory.AccountLock;
 import org.mcsgov.account.LastLogin;
 import org.mcsgov.directory.PasswordService;
 import org.mcsgov.security.factor.LoginGate;
 import org.mcsgov.security.factor.WebappLoginGate;
+import org.mcsgov.security.token.AccessTokens;
+import org.mcsgov.security.token.ProgramCredentials;
+import org.mcsgov.security.token.TokenOrBasicProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * /engine-rest is open by default (DESIGN.md §9): it and our own /api require HTTP Basic against Camunda's
- * identity service, which counts failed logins and locks the account (login-max-attempts). The webapps keep
+ * /engine-rest is open by default (DESIGN.md §9): it and our own /api require a personal access token or HTTP Basic
+ * against Camunda's identity service, which counts failed logins and locks the account (login-max-attempts). The webapps keep
  * their own session login and CSRF protection.
  */
 @Configuration
@@ -28,7 +30,7 @@ public class SecurityConfiguration {
         var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.addUrlPatterns("/engine-rest/*", "/api/*");
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-                HttpBasicAuthenticationProvider.class.getName());
+                TokenOrBasicProvider.class.getName());
         registration.setName("mcs-rest-authentication");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
@@ -56,6 +58,18 @@ public class SecurityConfiguration {
         registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 12);
         registration.setName("mcs-webapp-login-gate");
+        return registration;
+    }
+
+    /** In front of the REST authentication: access tokens, and no password alone for the second factor's accounts. */
+    @Bean
+    public FilterRegistrationBean<ProgramCredentials> programCredentials(AccessTokens tokens, LoginGate gate,
+            AccountLock accounts, IdentityService identityService, LastLogin lastLogin) {
+        var registration = new FilterRegistrationBean<>(new ProgramCredentials(tokens, gate, accounts, identityService,
+                lastLogin));
+        registration.addUrlPatterns("/engine-rest/*", "/api/*", "/register/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
+        registration.setName("mcs-program-credentials");
         return registration;
     }
 

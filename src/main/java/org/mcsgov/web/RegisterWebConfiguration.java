@@ -26,7 +26,8 @@ public class RegisterWebConfiguration implements WebMvcConfigurer {
                 .excludePathPatterns(RegisterAuthentication.LOGIN);
     }
 
-    @ControllerAdvice(assignableTypes = {RegisterListController.class, RegisterPages.class})
+    @ControllerAdvice(assignableTypes = {RegisterListController.class, RegisterPages.class, TokenPage.class,
+            FactorSettingPage.class})
     static class Header {
 
         private final CurrentUser currentUser;
