@@ -64,6 +64,7 @@ public class SecondFactors {
             throw new UserError("二要素認証は登録済みです。端末を替えるときはMCS管理者にリセットを依頼してください",
                     "a second factor is enrolled already; ask the MCS administrator for a reset");
         }
+        refuseIfLocked(userId);
         long step = Totp.matchingStep(secret, normalise(code), EngineClock.now(), Long.MIN_VALUE);
         if (step < 0) {
             countFailure(userId);
@@ -87,10 +88,7 @@ public class SecondFactors {
      * not used before. A locked account is refused before anything is checked; a failure is counted.
      */
     public void check(String userId, String typed) {
-        if (accountLock.state(userId) != AccountLock.LockState.NONE) {
-            throw new UserError("ログインの失敗が続いたため、しばらくログインできません（またはロックされています）",
-                    "the account is locked or must wait after failed attempts");
-        }
+        refuseIfLocked(userId);
         String code = normalise(typed);
         boolean accepted = code.matches("\\d{" + Totp.DIGITS + "}") ? totp(userId, code) : recovery(userId, code);
         if (!accepted) {
@@ -111,6 +109,14 @@ public class SecondFactors {
             jdbc.sql("DELETE FROM recovery_code WHERE user_id = ?").param(userId).update();
             return jdbc.sql("DELETE FROM second_factor WHERE user_id = ?").param(userId).update() > 0;
         }));
+    }
+
+    /** Locked, or within the engine's growing delay after a failure: nothing is checked (as for a password). */
+    private void refuseIfLocked(String userId) {
+        if (accountLock.state(userId) != AccountLock.LockState.NONE) {
+            throw new UserError("ログインの失敗が続いたため、しばらく待ってからお試しください（またはロックされています）",
+                    "the account is locked or must wait after failed attempts");
+        }
     }
 
     private boolean totp(String userId, String code) {
