@@ -47,9 +47,14 @@ public class AuditLog {
                 .update();
     }
 
-    /** An administrative command run outside HTTP (UnlockCommand): a change by the person at the server. */
+    /** An administrative command run outside HTTP (AdminCommand): a change by the person at the server. */
     public void command(String commandLine, String detail) {
         record(Event.CHANGE, "(command line)", "CLI", commandLine, 0, null, null, detail);
+    }
+
+    /** A step of a procedure that changed an account (a second factor reset): by the person who completed it. */
+    public void step(String userId, String processInstanceId, String detail) {
+        record(Event.CHANGE, userId, "PROCESS", "engine", 0, processInstanceId, null, detail);
     }
 
     /** The rows of the days from..to (inclusive, in Japan time), oldest first. */
