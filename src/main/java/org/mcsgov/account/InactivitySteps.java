@@ -42,14 +42,16 @@ public class InactivitySteps {
     private final Deciders deciders;
     private final AccountLock accountLock;
     private final AccountSchedules schedules;
+    private final LastLoginHints lastLogins;
     private final JdbcClient jdbc;
 
     public InactivitySteps(DirectoryService directory, Deciders deciders, AccountLock accountLock,
-                           AccountSchedules schedules, JdbcClient jdbc) {
+                           AccountSchedules schedules, LastLoginHints lastLogins, JdbcClient jdbc) {
         this.directory = directory;
         this.deciders = deciders;
         this.accountLock = accountLock;
         this.schedules = schedules;
+        this.lastLogins = lastLogins;
         this.jdbc = jdbc;
     }
 
@@ -71,7 +73,7 @@ public class InactivitySteps {
     public JavaDelegate open() {
         return execution -> {
             Staff person = person(execution);
-            OffsetDateTime last = lastLogin(person);
+            OffsetDateTime last = lastLogins.at(person.id());
             long id = Rows.insert(jdbc, """
                     INSERT INTO inactivity_review (staff_id, last_login_at, opened_at, status, process_instance_id)
                     VALUES (?, ?, ?, 'OPEN', ?)""", person.id(), last, now(), execution.getProcessInstanceId());
@@ -142,10 +144,5 @@ public class InactivitySteps {
         long staffId = Long.parseLong((String) execution.getVariable("staffId"));
         return directory.staff(staffId).orElseThrow(() -> new UserError("職員が見つかりません: " + staffId,
                 "no such staff member: " + staffId));
-    }
-
-    private OffsetDateTime lastLogin(Staff person) {
-        return jdbc.sql("SELECT last_login_at FROM staff WHERE id = ?").param(person.id())
-                .query(rs -> rs.next() ? rs.getObject(1, OffsetDateTime.class) : null);
     }
 }

@@ -28,9 +28,15 @@ public class LastLoginHints {
 
     /** "2026-11-30", or "なし" (never since the login was recorded). */
     public String lastLogin(long staffId) {
-        OffsetDateTime at = jdbc.sql("SELECT last_login_at FROM staff WHERE id = ?").param(staffId)
-                .query(rs -> rs.next() ? rs.getObject(1, OffsetDateTime.class) : null);
+        OffsetDateTime at = at(staffId);
         return at == null ? "なし" : DAY.format(at);
+    }
+
+    /** The last login, or null. */
+    public OffsetDateTime at(long staffId) {
+        List<OffsetDateTime> at = jdbc.sql("SELECT last_login_at FROM staff WHERE id = ?").param(staffId)
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).list();
+        return at.isEmpty() ? null : at.get(0);
     }
 
     /** Per staff id: "・最終ログイン 2026-11-30", with "⚠" when it is older than the inactivity limit. */
