@@ -52,7 +52,13 @@ public class LoginController {
         } else {
             var mustChange = passwords.changeRequired(username);
             if (mustChange.isEmpty()) {
-                return "redirect:" + gate.passwordAccepted(request, username, safe(next)).orElse(safe(next));
+                var factorPage = gate.passwordAccepted(request, username, safe(next));
+                if (factorPage.isPresent()) {
+                    // not a login yet: the audit says so until the code page completes it
+                    request.setAttribute(AuditLog.EVENT, AuditLog.Event.LOGIN_FAILED);
+                    request.setAttribute(AuditLog.DETAIL, "password accepted, second factor pending");
+                }
+                return "redirect:" + factorPage.orElse(safe(next));
             }
             request.setAttribute(AuditLog.DETAIL, "password change required");
             model.addAttribute("error", mustChange.get() + "。/account/password.html で変更してください / change it at "

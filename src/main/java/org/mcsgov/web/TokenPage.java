@@ -1,6 +1,7 @@
 package org.mcsgov.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.mcsgov.audit.AuditLog;
 import org.mcsgov.platform.UserError;
 import org.mcsgov.security.CurrentUser;
@@ -37,7 +38,7 @@ public class TokenPage {
     @PostMapping("/register/tokens")
     public String create(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String scope,
                          @RequestParam(defaultValue = "0") int days, @RequestParam("_token") String token,
-                         HttpServletRequest request, Model model) {
+                         HttpServletRequest request, HttpServletResponse response, Model model) {
         FormToken.check(request.getSession(), token);
         request.setAttribute(AuditLog.DETAIL, "token created: " + name + " (" + scope + ")");
         try {
@@ -45,6 +46,7 @@ public class TokenPage {
         } catch (UserError refused) {
             request.setAttribute(AuditLog.DETAIL, "token refused: " + refused.getMessage());
             model.addAttribute("error", refused.getMessage());
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         }
         return list(model);
     }

@@ -1,6 +1,7 @@
 package org.mcsgov.security.factor;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,7 @@ public class FactorController {
 
     @PostMapping(CODE)
     public String code(@RequestParam(defaultValue = "") String code, @RequestParam("_token") String token,
-                       HttpServletRequest request, Model model) {
+                       HttpServletRequest request, HttpServletResponse response, Model model) {
         FormToken.check(request.getSession(), token);
         var pending = gate.pending(request).filter(p -> !p.mustEnrol());
         if (pending.isEmpty()) {
@@ -72,7 +73,7 @@ public class FactorController {
                     ? "second factor: recovery code used, " + recoveryAfter + " left" : "second factor: code accepted");
             return "redirect:" + gate.complete(request, pending.get());
         } catch (UserError refused) {
-            failed(request, Event.LOGIN_FAILED, "second factor refused: " + refused.getMessage());
+            failed(request, response, Event.LOGIN_FAILED, "second factor refused: " + refused.getMessage());
             model.addAttribute("error", refused.getMessage());
             model.addAttribute("formToken", FormToken.of(request.getSession()));
             return "account/code";
@@ -95,7 +96,7 @@ public class FactorController {
 
     @PostMapping(ENROL)
     public String enrol(@RequestParam(defaultValue = "") String code, @RequestParam("_token") String token,
-                        HttpServletRequest request, Model model) {
+                        HttpServletRequest request, HttpServletResponse response, Model model) {
         HttpSession session = request.getSession();
         FormToken.check(session, token);
         Optional<String> userId = enrolling(request);
@@ -113,7 +114,7 @@ public class FactorController {
             model.addAttribute("recoveryCodes", recoveryCodes);
             return "account/enrolled";
         } catch (UserError refused) {
-            failed(request, pending.isPresent() ? Event.LOGIN_FAILED : Event.CHANGE,
+            failed(request, response, pending.isPresent() ? Event.LOGIN_FAILED : Event.CHANGE,
                     "second factor enrolment refused: " + refused.getMessage());
             model.addAttribute("error", refused.getMessage());
             return showEnrolment(request, model, userId.get());
@@ -156,9 +157,11 @@ public class FactorController {
         request.setAttribute(AuditLog.DETAIL, detail);
     }
 
-    private static void failed(HttpServletRequest request, Event event, String detail) {
+    /** A refused code: the page again with the message, answered 400 like any bad input; counted and audited. */
+    private static void failed(HttpServletRequest request, HttpServletResponse response, Event event, String detail) {
         audit(request, event, detail);
         request.setAttribute(LoginThrottle.FAILED, Boolean.TRUE);
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     }
 
     private static String encode(String text) {
