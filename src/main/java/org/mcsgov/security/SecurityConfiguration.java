@@ -8,6 +8,7 @@ import org.mcsgov.directory.AccountLock;
 import org.mcsgov.account.LastLogin;
 import org.mcsgov.directory.PasswordService;
 import org.mcsgov.security.factor.LoginGate;
+import org.mcsgov.security.factor.PendingSessionFilter;
 import org.mcsgov.security.factor.WebappLoginGate;
 import org.mcsgov.security.token.AccessTokens;
 import org.mcsgov.security.token.ProgramCredentials;
@@ -70,6 +71,16 @@ public class SecurityConfiguration {
         registration.addUrlPatterns("/engine-rest/*", "/api/*", "/register/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
         registration.setName("mcs-program-credentials");
+        return registration;
+    }
+
+    /** Behind the session checks: a session held for its second factor is led to the code page. */
+    @Bean
+    public FilterRegistrationBean<PendingSessionFilter> pendingSessionFilter(LoginGate gate) {
+        var registration = new FilterRegistrationBean<>(new PendingSessionFilter(gate));
+        registration.addUrlPatterns("/camunda/api/*", "/register", "/register/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 9);
+        registration.setName("mcs-pending-second-factor");
         return registration;
     }
 

@@ -80,6 +80,18 @@ public class FactorController {
         }
     }
 
+    /** Another person at this browser, or the code is not at hand: the held login is dropped (a new session). */
+    @PostMapping(CODE + "/cancel")
+    public String cancel(@RequestParam("_token") String token, HttpServletRequest request) {
+        FormToken.check(request.getSession(), token);
+        gate.pending(request).ifPresent(p -> {
+            request.setAttribute(AuditLog.USER, p.userId());
+            audit(request, Event.LOGOUT, "second factor login abandoned");
+        });
+        request.getSession().invalidate();
+        return "redirect:/register/login";
+    }
+
     @GetMapping(ENROL)
     public String enrolPage(HttpServletRequest request, Model model) {
         Optional<String> userId = enrolling(request);
@@ -136,6 +148,7 @@ public class FactorController {
         model.addAttribute("qr", QrSvg.of(uri));
         model.addAttribute("manualKey", key.replaceAll("(.{4})(?!$)", "$1 "));
         model.addAttribute("userId", userId);
+        model.addAttribute("pending", gate.pending(request).isPresent());
         model.addAttribute("formToken", FormToken.of(session));
         return "account/enrol";
     }
