@@ -3,6 +3,7 @@ package org.mcsgov.security.factor;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -46,8 +47,8 @@ public class SecretBox {
 
     public byte[] open(String stored) {
         byte[] all = Base64.getDecoder().decode(stored);
-        byte[] iv = java.util.Arrays.copyOf(all, IV_BYTES);
-        return run(Cipher.DECRYPT_MODE, iv, java.util.Arrays.copyOfRange(all, IV_BYTES, all.length));
+        byte[] iv = Arrays.copyOf(all, IV_BYTES);
+        return run(Cipher.DECRYPT_MODE, iv, Arrays.copyOfRange(all, IV_BYTES, all.length));
     }
 
     private byte[] run(int mode, byte[] iv, byte[] input) {
