@@ -3,39 +3,22 @@ package org.mcsgov.security;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.mcsgov.directory.AccountLock;
-import org.mcsgov.account.LastLogin;
 import org.mcsgov.directory.PasswordService;
-import org.mcsgov.security.factor.LoginGate;
-import org.mcsgov.security.factor.PendingSessionFilter;
-import org.mcsgov.security.factor.WebappLoginGate;
-import org.mcsgov.security.token.AccessTokens;
-import org.mcsgov.security.token.ProgramCredentials;
-import org.mcsgov.security.token.TokenOrBasicProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * /engine-rest is open by default (DESIGN.md §9): it and our own /api require a personal access token or HTTP Basic
- * against Camunda's identity service, which counts failed logins and locks the account (login-max-attempts). The webapps keep
- * their own session login and CSRF protection.
+ * The filters around every login: password change first, throttle, session checks, security headers, own-user
+ * guard. /engine-rest and /api require a login (DESIGN.md §9: open by default): token.TokenConfiguration registers
+ * the REST authentication (a personal access token or HTTP Basic against Camunda's identity service, which counts
+ * failed logins and locks the account, login-max-attempts); factor.FactorConfiguration the second factor's gates.
+ * The webapps keep their own session login and CSRF protection.
  */
 @Configuration
 public class SecurityConfiguration {
-
-    @Bean
-    public FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthentication() {
-        var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-        registration.addUrlPatterns("/engine-rest/*", "/api/*");
-        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-                TokenOrBasicProvider.class.getName());
-        registration.setName("mcs-rest-authentication");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
-        return registration;
-    }
 
     /** Before the REST authentication: a login that must change its password first is refused (A11-3). */
     @Bean
@@ -46,41 +29,6 @@ public class SecurityConfiguration {
                 "/camunda/api/engine/engine/*", "/register/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.setName("mcs-password-change");
-        return registration;
-    }
-
-    /**
-     * Behind the password-change check and around Camunda's own login: a person who needs the second factor is
-     * held as pending instead of logged in (LoginGate).
-     */
-    @Bean
-    public FilterRegistrationBean<WebappLoginGate> webappLoginGate(LoginGate gate, LastLogin lastLogin) {
-        var registration = new FilterRegistrationBean<>(new WebappLoginGate(gate, lastLogin));
-        registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 12);
-        registration.setName("mcs-webapp-login-gate");
-        return registration;
-    }
-
-    /** In front of the REST authentication: access tokens, and no password alone for the second factor's accounts. */
-    @Bean
-    public FilterRegistrationBean<ProgramCredentials> programCredentials(AccessTokens tokens, LoginGate gate,
-            AccountLock accounts, IdentityService identityService, LastLogin lastLogin) {
-        var registration = new FilterRegistrationBean<>(new ProgramCredentials(tokens, gate, accounts, identityService,
-                lastLogin));
-        registration.addUrlPatterns("/engine-rest/*", "/api/*", "/register/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
-        registration.setName("mcs-program-credentials");
-        return registration;
-    }
-
-    /** Behind the session checks: a session held for its second factor is led to the code page. */
-    @Bean
-    public FilterRegistrationBean<PendingSessionFilter> pendingSessionFilter(LoginGate gate) {
-        var registration = new FilterRegistrationBean<>(new PendingSessionFilter(gate));
-        registration.addUrlPatterns("/camunda/api/*", "/register", "/register/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 9);
-        registration.setName("mcs-pending-second-factor");
         return registration;
     }
 
