@@ -109,6 +109,8 @@ class SecondFactorBrowserIT extends BrowserTestSupport {
                 await(d -> d.getCurrentUrl().contains("factorSet"));
                 assertThat(driver.findElement(By.id("second-factor")).getText()).contains("この事業所: 必須",
                         "MCSの設定に合わせる", "care-mgr");
+                ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                        "document.getElementById('second-factor').scrollIntoView()");
                 browser.screenshot("facility-mandatory");
 
                 logOutEverywhere();
