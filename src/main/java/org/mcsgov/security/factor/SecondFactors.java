@@ -10,6 +10,7 @@ import org.mcsgov.platform.EngineClock;
 import org.mcsgov.platform.Rows;
 import org.mcsgov.platform.UserError;
 import org.mcsgov.security.Digests;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -74,12 +75,17 @@ public class SecondFactors {
         for (int i = 0; i < RECOVERY_CODES; i++) {
             codes.add(recoveryCode());
         }
-        transactions.executeWithoutResult(status -> {
-            jdbc.sql("INSERT INTO second_factor (user_id, secret, enrolled_at, last_step) VALUES (?, ?, ?, ?)")
-                    .params(userId, box.seal(secret), Rows.now(), step).update();
-            codes.forEach(recovery -> jdbc.sql("INSERT INTO recovery_code (user_id, code_hash) VALUES (?, ?)")
-                    .params(userId, Digests.sha256(normalise(recovery))).update());
-        });
+        try {
+            transactions.executeWithoutResult(status -> {
+                jdbc.sql("INSERT INTO second_factor (user_id, secret, enrolled_at, last_step) VALUES (?, ?, ?, ?)")
+                        .params(userId, box.seal(secret), Rows.now(), step).update();
+                codes.forEach(recovery -> jdbc.sql("INSERT INTO recovery_code (user_id, code_hash) VALUES (?, ?)")
+                        .params(userId, Digests.sha256(normalise(recovery))).update());
+            });
+        } catch (DuplicateKeyException twice) {
+            // the same enrolment confirmed from two tabs at once: the first one stands (a 400 with a message, never a 500)
+            throw new UserError("二要素認証は既に登録されました", "the second factor was enrolled meanwhile");
+        }
         return codes;
     }
 
