@@ -106,6 +106,9 @@ class SecondFactorLoginIT extends AppTestSupport {
         assertThat(right.headers().firstValue("Location").orElseThrow()).endsWith("/register/staff");
         assertThat(get(client, "/register/staff").statusCode()).isEqualTo(200);
         assertThat(audit(person.userId(), "LOGIN", "second factor: code accepted")).isEqualTo(1);
+        long staffId = directory.staffByUserId(person.userId()).orElseThrow().id();
+        assertThat(get(client, "/register/staff/" + staffId).body()).as("the last login on the staff page (AC-2(3))")
+                .contains("最終ログイン", EngineClock.today().toString());
     }
 
     @Test
