@@ -1,6 +1,5 @@
 package org.mcsgov;
 
-import org.mcsgov.directory.UnlockCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,9 +8,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class McsGovernanceApplication {
     public static void main(String[] args) {
-        var unlock = UnlockCommand.requested(args);
-        if (unlock.isPresent()) {
-            System.exit(UnlockCommand.run(unlock.get(), args));   // --mcs.unlock=<user>: unlock, then exit
+        if (AdminCommand.requested(args).isPresent()) {
+            // --mcs.unlock=<user> or --mcs.reset-second-factor=<user>: do it, then exit
+            System.exit(AdminCommand.run(args));
         }
         SpringApplication.run(McsGovernanceApplication.class, args);
     }

@@ -24,6 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "mcs.demo.enabled=true", "mcs.demo.password=" + AppTestSupport.DEMO_PASSWORD,
         "camunda.bpm.admin-user.id=admin", "camunda.bpm.admin-user.password=admin1234",
         "camunda.bpm.job-execution.enabled=true",
+        // the tests' own key for the second factor's secrets (the demo has another, production its environment's)
+        "mcs.totp.key=HuC9bbaJGd+ERpXrqXrE/cJ9ph5o0/IMen33aqDhXVA=",
         // every test calls from 127.0.0.1 and some fail logins on purpose: the address throttle is tested on its own
         // (LoginThrottleIT) and must not slow the others down
         "mcs.login-throttle.max-failures=100000",

@@ -53,7 +53,8 @@ public class AuditController {
     static FilterRegistrationBean<AuditFilter> auditFilter(AuditLog audit, HistoryService history) {
         var registration = new FilterRegistrationBean<>(new AuditFilter(audit, history));
         registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/admin/auth/user/*",
-                "/camunda/api/engine/*", "/register", "/register/*", "/account/password");
+                "/camunda/api/engine/*", "/register", "/register/*", "/account/password", "/account/2fa",
+                "/account/2fa/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         registration.setName("mcs-audit");
         return registration;

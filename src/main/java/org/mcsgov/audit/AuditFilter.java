@@ -36,6 +36,7 @@ class AuditFilter extends OncePerRequestFilter {
     private static final String REGISTER_LOGIN = "/register/login";
     private static final String REGISTER_LOGOUT = "/register/logout";
     private static final String PASSWORD_CHANGE = "/account/password";
+    private static final String SECOND_FACTOR = "/account/2fa";
     private static final int TOO_MANY = 429;
     private static final Pattern WEBAPP_LOGIN = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/login/([^/]+)");
     private static final Pattern WEBAPP_LOGOUT = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/logout");
@@ -68,13 +69,14 @@ class AuditFilter extends OncePerRequestFilter {
         boolean isLogin = post && webappLogin.matches() || registerLogin;
         boolean isLogout = post && (WEBAPP_LOGOUT.matcher(uri).matches() || uri.equals(REGISTER_LOGOUT));
         boolean passwordChange = post && uri.equals(PASSWORD_CHANGE);
+        boolean secondFactor = post && uri.startsWith(SECOND_FACTOR);
         boolean rest = uri.startsWith("/api/") || uri.startsWith("/engine-rest/");
         boolean webappData = uri.startsWith("/camunda/api/engine/")
                 && (!"GET".equals(request.getMethod()) || WEBAPP_DATA_READ.matcher(uri).find());
         // the register pages (/register): what a logged-in person reads there, like a webapp or /api read
         boolean register = (uri.equals("/register") || uri.startsWith("/register/")) && !uri.equals(REGISTER_LOGIN);
         String sessionUser = sessionUser(request);
-        if (!isLogin && !isLogout && !rest && !webappData && !passwordChange
+        if (!isLogin && !isLogout && !rest && !webappData && !passwordChange && !secondFactor
                 && !(register && (sessionUser != null || BasicCredentials.present(request)))) {
             chain.doFilter(request, response);   // the webapps' pages, session checks, lists and counts
             return;
@@ -116,6 +118,9 @@ class AuditFilter extends OncePerRequestFilter {
                         ? "HTTP Basic: password change required" : "HTTP Basic: refused";
             } else {
                 event = "GET".equals(request.getMethod()) ? Event.READ : Event.CHANGE;
+            }
+            if (request.getAttribute(AuditLog.EVENT) != null) {
+                event = (Event) request.getAttribute(AuditLog.EVENT);   // the second factor's pages say what it was
             }
             try {
                 audit.record(event, user, request.getMethod(), path, status, processInstance(path, recorded),

@@ -23,6 +23,8 @@ public class AuditLog {
     public static final String USER = "mcs.audit.user";
     /** Request attribute: why a request was refused or what it did, where the status alone does not say. */
     public static final String DETAIL = "mcs.audit.detail";
+    /** Request attribute: the event, where the page that handled it knows better than the status (second factor). */
+    public static final String EVENT = "mcs.audit.event";
 
     public record Entry(long id, OffsetDateTime at, String event, String userId, String method, String path, int status,
                         String processInstanceId, String remoteAddress, String detail) {
@@ -45,9 +47,14 @@ public class AuditLog {
                 .update();
     }
 
-    /** An administrative command run outside HTTP (UnlockCommand): a change by the person at the server. */
+    /** An administrative command run outside HTTP (AdminCommand): a change by the person at the server. */
     public void command(String commandLine, String detail) {
         record(Event.CHANGE, "(command line)", "CLI", commandLine, 0, null, null, detail);
+    }
+
+    /** A step of a procedure that changed an account (a second factor reset): by the person who completed it. */
+    public void step(String userId, String processInstanceId, String detail) {
+        record(Event.CHANGE, userId, "PROCESS", "engine", 0, processInstanceId, null, detail);
     }
 
     /** The rows of the days from..to (inclusive, in Japan time), oldest first. */

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.calendar.DurationHelper;
+import org.mcsgov.account.LastLoginHints;
 import org.mcsgov.directory.DirectoryService;
 import org.mcsgov.directory.Role;
 import org.mcsgov.group.ArchiveReason;
@@ -51,6 +52,7 @@ public class ReviewSteps {
     private final DirectoryService directory;
     private final GroupService groups;
     private final JdbcClient jdbc;
+    private final LastLoginHints lastLogins;
     private final Schedules schedules;
     private final Default defaultDecision;
     private final boolean applyAtOnce;
@@ -58,6 +60,7 @@ public class ReviewSteps {
     private final int chunkSize;
 
     public ReviewSteps(DirectoryService directory, GroupService groups, JdbcClient jdbc, Schedules schedules,
+                       LastLoginHints lastLogins,
                        @Value("${mcs.review.default-decision:NO_CHANGE}") Default defaultDecision,
                        @Value("${mcs.review.default-removal-allowed:false}") boolean defaultRemovalAllowed,
                        @Value("${mcs.review.apply:AT_ONCE}") String apply,
@@ -74,6 +77,7 @@ public class ReviewSteps {
         this.directory = directory;
         this.groups = groups;
         this.jdbc = jdbc;
+        this.lastLogins = lastLogins;
         this.schedules = schedules;
         this.defaultDecision = defaultDecision;
         this.applyAtOnce = "AT_ONCE".equals(apply);
@@ -179,8 +183,10 @@ public class ReviewSteps {
             List<Member> members = reviewable(group);
             Map<Long, String> last = lastDecisions(members);
             Set<Long> suspended = suspended(members);
+            Map<Long, String> logins = lastLogins.hints(members.stream().map(Member::staffId).distinct().toList());
             execution.setVariable("memberOptions", Vars.options(members.stream().map(m -> new Vars.Option(
-                    label(m, last.get(m.membershipId()), suspended.contains(m.membershipId())),
+                    label(m, last.get(m.membershipId()), suspended.contains(m.membershipId()))
+                            + logins.getOrDefault(m.staffId(), ""),
                     String.valueOf(m.membershipId()))).toList()));
             execution.setVariable("keepIds", org.camunda.spin.plugin.variable.SpinValues.jsonValue(
                     members.stream().map(m -> "\"" + m.membershipId() + "\"").toList().toString()).create());

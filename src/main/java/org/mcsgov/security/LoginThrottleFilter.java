@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class LoginThrottleFilter extends OncePerRequestFilter {
 
     private static final Pattern FORM_LOGIN = Pattern.compile(
-            "/camunda/api/admin/auth/user/[^/]+/login/[^/]+|/register/login|/account/password");
+            "/camunda/api/admin/auth/user/[^/]+/login/[^/]+|/register/login|/account/password|/account/2fa(/enrol)?");
 
     private final LoginThrottle throttle;
 

@@ -3,8 +3,6 @@ package org.mcsgov.security;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.mcsgov.directory.AccountLock;
 import org.mcsgov.directory.PasswordService;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -13,23 +11,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * /engine-rest is open by default (DESIGN.md §9): it and our own /api require HTTP Basic against Camunda's
- * identity service, which counts failed logins and locks the account (login-max-attempts). The webapps keep
- * their own session login and CSRF protection.
+ * The filters around every login: password change first, throttle, session checks, security headers, own-user
+ * guard. /engine-rest and /api require a login (DESIGN.md §9: open by default): token.TokenConfiguration registers
+ * the REST authentication (a personal access token or HTTP Basic against Camunda's identity service, which counts
+ * failed logins and locks the account, login-max-attempts); factor.FactorConfiguration the second factor's gates.
+ * The webapps keep their own session login and CSRF protection.
  */
 @Configuration
 public class SecurityConfiguration {
-
-    @Bean
-    public FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthentication() {
-        var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-        registration.addUrlPatterns("/engine-rest/*", "/api/*");
-        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-                HttpBasicAuthenticationProvider.class.getName());
-        registration.setName("mcs-rest-authentication");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
-        return registration;
-    }
 
     /** Before the REST authentication: a login that must change its password first is refused (A11-3). */
     @Bean
@@ -68,7 +57,7 @@ public class SecurityConfiguration {
     public FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle) {
         var registration = new FilterRegistrationBean<>(new LoginThrottleFilter(throttle));
         registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/admin/auth/user/*", "/register/*",
-                "/account/password");
+                "/account/password", "/account/2fa", "/account/2fa/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 7);
         registration.setName("mcs-login-throttle");
         return registration;

@@ -7,6 +7,7 @@ import org.mcsgov.directory.DirectoryService;
 import org.mcsgov.directory.Role;
 import org.mcsgov.directory.Staff;
 import org.mcsgov.security.CurrentUser;
+import org.mcsgov.security.FormToken;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,7 +35,7 @@ public class AccountUnlock {
 
     @PostMapping("/register/staff/{id}/unlock")
     public String unlock(@PathVariable long id, @RequestParam("_token") String token, HttpServletRequest request) {
-        LoginController.checkToken(request.getSession(), token);
+        FormToken.check(request.getSession(), token);
         Staff staff = directory.staff(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "職員が見つかりません / not found: " + id));
         if (!currentUser.hasRoleIn(staff.facilityId(), Role.MCS_ADMIN)) {

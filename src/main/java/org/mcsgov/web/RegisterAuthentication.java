@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.mcsgov.audit.AuditLog;
 import org.mcsgov.platform.AsSystem;
 import org.mcsgov.security.BasicCredentials;
@@ -71,12 +70,6 @@ public class RegisterAuthentication implements HandlerInterceptor {
     public boolean checkPassword(String userId, String password) {
         identityService.clearAuthentication();
         return userId != null && password != null && identityService.checkPassword(userId, password);
-    }
-
-    /** Logs a person whose password was checked in to pages and webapps. */
-    public void login(HttpServletRequest request, String userId) {
-        UserAuthentication authentication = AuthenticationUtil.createAuthentication(engine, userId);
-        AuthenticationUtil.revalidateSession(request, authentication); // a new session id at login
     }
 
     public void logout(HttpServletRequest request) {

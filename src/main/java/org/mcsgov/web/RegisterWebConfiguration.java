@@ -1,5 +1,6 @@
 package org.mcsgov.web;
 
+import org.mcsgov.security.FormToken;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import org.mcsgov.security.CurrentUser;
@@ -25,7 +26,8 @@ public class RegisterWebConfiguration implements WebMvcConfigurer {
                 .excludePathPatterns(RegisterAuthentication.LOGIN);
     }
 
-    @ControllerAdvice(assignableTypes = {RegisterListController.class, RegisterPages.class})
+    @ControllerAdvice(assignableTypes = {RegisterListController.class, RegisterPages.class, TokenPage.class,
+            FactorSettingPage.class})
     static class Header {
 
         private final CurrentUser currentUser;
@@ -48,7 +50,7 @@ public class RegisterWebConfiguration implements WebMvcConfigurer {
 
         @ModelAttribute("formToken")
         String formToken(HttpSession session) {
-            return LoginController.token(session);
+            return FormToken.of(session);
         }
     }
 }

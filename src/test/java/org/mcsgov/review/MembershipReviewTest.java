@@ -41,7 +41,8 @@ class MembershipReviewTest extends ReviewFixtures {
         assertThat(taskService.createTaskQuery().taskId(reviewTask(orphan).getId())
                 .taskCandidateGroup(Role.MCS_ADMIN.groupId(clinic.facilityId)).count()).isEqualTo(1);
         String options = taskService.getVariable(reviewTask(group).getId(), "memberOptions").toString();
-        assertThat(options).contains(nurse1.name(), station.facilityId.isEmpty() ? "" : "看護師", "これまで確認されていません")
+        assertThat(options).contains(nurse1.name(), station.facilityId.isEmpty() ? "" : "看護師", "これまで確認されていません",
+                "最終ログイン なし ⚠90日以上ログインなし")
                 .doesNotContain("\"" + membershipOf(group, coord) + "\"");
 
         decide(group, coord.userId(), List.of(membershipOf(group, nurse1), membershipOf(group, nurse2)), null, Map.of());

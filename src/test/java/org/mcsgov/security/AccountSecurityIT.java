@@ -161,14 +161,14 @@ class AccountSecurityIT extends AppTestSupport {
             failLogins("admin", 5);
             assertThat(rest("admin", "admin1234")).isEqualTo(401);
             ClockUtil.reset();
-            int exit = org.mcsgov.directory.UnlockCommand.run("admin", "--mcs.unlock=admin",
+            int exit = org.mcsgov.AdminCommand.run("--mcs.unlock=admin",
                     "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
                     "--camunda.bpm.process-engine-name=unlock");
             assertThat(exit).isZero();
             assertThat(rest("admin", "admin1234")).isEqualTo(200);
             assertThat(jdbc.sql("SELECT detail FROM audit_log WHERE method = 'CLI' ORDER BY id DESC")
                     .query(String.class).list()).first().asString().contains("unlocked admin");
-            assertThat(org.mcsgov.directory.UnlockCommand.run("nobody-here", "--mcs.unlock=nobody-here",
+            assertThat(org.mcsgov.AdminCommand.run("--mcs.unlock=nobody-here",
                     "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
                     "--camunda.bpm.process-engine-name=unlock")).isEqualTo(1);
         } finally {

@@ -72,6 +72,24 @@ public class Tasklist {
 
     /** Opens Tasklist, logs in and waits for the user menu. */
     public Tasklist login(String user, String password) {
+        submitLogin(user, password);
+        return loggedIn(user);
+    }
+
+    /** Waits for the user menu of Tasklist (after a login, or after the second factor's page led back). */
+    public Tasklist loggedIn(String user) {
+        waitFor(d -> {
+            if (!d.findElements(USER_MENU).isEmpty() && d.findElement(USER_MENU).isDisplayed()) {
+                return true;
+            }
+            failOnError("login of " + user);
+            return false;
+        }, "login of " + user);
+        return this;
+    }
+
+    /** Opens Tasklist and sends its login form, without waiting for what follows (e.g. the second factor's page). */
+    public void submitLogin(String user, String password) {
         String page = baseUrl + "/camunda/app/tasklist/default/";
         driver.get(page);
         // after a logout the login view may be rendered anew meanwhile (keys then went into the wrong field):
@@ -99,14 +117,6 @@ public class Tasklist {
                     ? forms.get(0) : null;
         });
         click(form.findElement(By.cssSelector("button[type='submit']")));
-        waitFor(d -> {
-            if (!d.findElements(USER_MENU).isEmpty() && d.findElement(USER_MENU).isDisplayed()) {
-                return true;
-            }
-            failOnError("login of " + user);
-            return false;
-        }, "login of " + user);
-        return this;
     }
 
     /** What the page shows instead of one login form holding the credentials (for the failure message). */

@@ -1,0 +1,39 @@
+package org.mcsgov.account;
+
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The inactivity review's settings (NIST AC-2(3)), read by its BPMN timers as {@code ${accountSchedules.x}}: the
+ * daily calendar cycle (a cron expression, so a redeployment never moves it), how long without a login makes an
+ * account inactive, and how long the administrator has to answer before the account is locked.
+ */
+@Component("accountSchedules")
+public class AccountSchedules {
+
+    private final String reviewCycle;
+    private final Duration inactiveAfter;
+    private final Duration inactiveLockAfter;
+
+    public AccountSchedules(@Value("${mcs.account.review-cycle:0 0 6 * * ?}") String reviewCycle,
+                            @Value("${mcs.account.inactive-after:P90D}") Duration inactiveAfter,
+                            @Value("${mcs.account.inactive-lock-after:P30D}") Duration inactiveLockAfter) {
+        this.reviewCycle = reviewCycle;
+        this.inactiveAfter = inactiveAfter;
+        this.inactiveLockAfter = inactiveLockAfter;
+    }
+
+    public String getReviewCycle() {
+        return reviewCycle;
+    }
+
+    public Duration inactiveAfter() {
+        return inactiveAfter;
+    }
+
+    /** ISO-8601, as a timer's timeDuration takes it. */
+    public String getInactiveLockAfter() {
+        return inactiveLockAfter.toString();
+    }
+}
