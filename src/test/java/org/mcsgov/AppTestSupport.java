@@ -1,5 +1,7 @@
 package org.mcsgov;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -95,6 +97,22 @@ public abstract class AppTestSupport {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The clinic's coordinator invites 中村 愛 (the visiting nurse station) into 山田 太郎様's group: the invitation id. */
+    protected long requestInvitation() {
+        var started = post("clinic-coord", "/engine-rest/process-definition/key/group-invitation/start",
+                variables(java.util.Map.of()));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        String instanceId = json(started).get("id").asText();
+        String taskId = json(get("clinic-coord", "/engine-rest/task?processInstanceId=" + instanceId)).get(0).get("id").asText();
+        var submitted = post("clinic-coord", "/engine-rest/task/" + taskId + "/complete", variables(java.util.Map.of(
+                "groupId", option("clinic-coord", taskId, "groupOptions", "山田 太郎様"),
+                "inviteeStaffId", option("clinic-coord", taskId, "staffOptions", "中村 愛"),
+                "reason", "訪問看護の記録を共有するため", "requestAction", "submit")));
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
+        String businessKey = json(get("office", "/engine-rest/process-instance/" + instanceId)).get("businessKey").asText();
+        return Long.parseLong(businessKey.substring("invitation:".length()));
     }
 
     /** A browser-like client with its own session (cookies). */

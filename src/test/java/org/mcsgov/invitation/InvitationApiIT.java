@@ -22,21 +22,6 @@ import org.mcsgov.AppTestSupport;
 @DisplayName("invitation state, cancellation and simultaneous decisions through REST")
 class InvitationApiIT extends AppTestSupport {
 
-    /** The clinic's coordinator invites 中村 愛 (the visiting nurse station) into 山田 太郎様's group: the invitation id. */
-    private long requestInvitation() {
-        var started = post("clinic-coord", "/engine-rest/process-definition/key/group-invitation/start", variables(Map.of()));
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
-        String instanceId = json(started).get("id").asText();
-        String taskId = json(get("clinic-coord", "/engine-rest/task?processInstanceId=" + instanceId)).get(0).get("id").asText();
-        var submitted = post("clinic-coord", "/engine-rest/task/" + taskId + "/complete", variables(Map.of(
-                "groupId", option("clinic-coord", taskId, "groupOptions", "山田 太郎様"),
-                "inviteeStaffId", option("clinic-coord", taskId, "staffOptions", "中村 愛"),
-                "reason", "訪問看護の記録を共有するため", "requestAction", "submit")));
-        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
-        String businessKey = json(get("office", "/engine-rest/process-instance/" + instanceId)).get("businessKey").asText();
-        return Long.parseLong(businessKey.substring("invitation:".length()));
-    }
-
     @Test
     @DisplayName("the invitee, the inviting facility and the office read it; the coordinator cancels it with a reason")
     void stateAndCancel() {

@@ -116,19 +116,4 @@ class WebHardeningIT extends AppTestSupport {
         assertThat(login.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("JSESSIONID")).isNotEmpty()
                 .allSatisfy(c -> assertThat(c).containsIgnoringCase("SameSite=Lax").containsIgnoringCase("HttpOnly"));
     }
-
-    /** The clinic's coordinator invites 中村 愛 into 山田 太郎様's group (as InvitationApiIT): the invitation id. */
-    private long requestInvitation() {
-        var started = post("clinic-coord", "/engine-rest/process-definition/key/group-invitation/start", variables(Map.of()));
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
-        String instanceId = json(started).get("id").asText();
-        String taskId = json(get("clinic-coord", "/engine-rest/task?processInstanceId=" + instanceId)).get(0).get("id").asText();
-        var submitted = post("clinic-coord", "/engine-rest/task/" + taskId + "/complete", variables(Map.of(
-                "groupId", option("clinic-coord", taskId, "groupOptions", "山田 太郎様"),
-                "inviteeStaffId", option("clinic-coord", taskId, "staffOptions", "中村 愛"),
-                "reason", "訪問看護の記録を共有するため", "requestAction", "submit")));
-        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
-        String businessKey = json(get("office", "/engine-rest/process-instance/" + instanceId)).get("businessKey").asText();
-        return Long.parseLong(businessKey.substring("invitation:".length()));
-    }
 }
