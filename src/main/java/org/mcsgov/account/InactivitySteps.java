@@ -55,7 +55,10 @@ public class InactivitySteps {
         this.jdbc = jdbc;
     }
 
-    /** Active staff of the facilities using MCS, not logged in since the limit (or never since activation), not under review. */
+    /**
+     * Active staff of the facilities using MCS, not logged in since the limit (or never since activation, or since
+     * a reactivation after an inactivity lock: InactivityReactivation), not under review.
+     */
     public JavaDelegate findInactive() {
         return execution -> {
             Timestamp limit = Timestamp.from(EngineClock.now().minus(schedules.inactiveAfter()));
@@ -63,7 +66,9 @@ public class InactivitySteps {
                     SELECT s.id FROM staff s JOIN facility f ON f.id = s.facility_id AND f.uses_mcs
                     WHERE s.status = 'ACTIVE' AND COALESCE(s.last_login_at, s.activated_at, s.created_at) < ?
                       AND NOT EXISTS (SELECT 1 FROM inactivity_review r WHERE r.staff_id = s.id AND r.status = 'OPEN')
-                    ORDER BY s.id""").param(limit).query(Long.class).list().stream().map(String::valueOf).toList();
+                      AND NOT EXISTS (SELECT 1 FROM inactivity_reactivation x WHERE x.staff_id = s.id
+                                      AND x.reactivated_at >= ?)
+                    ORDER BY s.id""").params(limit, limit).query(Long.class).list().stream().map(String::valueOf).toList();
             execution.setVariable("targets", Lists.join(ids));
             log.info("[{}] {} inactive accounts to review", execution.getBusinessKey(), ids.size());
         };

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.mcsgov.account.InactivityReactivation;
 import org.mcsgov.directory.AccountLock;
 import org.mcsgov.directory.DirectoryService;
 import org.mcsgov.directory.FacilityRegister;
@@ -92,10 +93,11 @@ public class RegisterPages {
     private final MembershipList memberships;
     private final AccountLock accountLock;
     private final CurrentUser currentUser;
+    private final InactivityReactivation inactivityReactivation;
 
     public RegisterPages(JdbcClient jdbc, Visibility visibility, DirectoryService directory, FacilityRegister facilities,
                          GroupService groups, Links links, MembershipList memberships, AccountLock accountLock,
-                         CurrentUser currentUser) {
+                         CurrentUser currentUser, InactivityReactivation inactivityReactivation) {
         this.jdbc = jdbc;
         this.visibility = visibility;
         this.directory = directory;
@@ -105,6 +107,7 @@ public class RegisterPages {
         this.memberships = memberships;
         this.accountLock = accountLock;
         this.currentUser = currentUser;
+        this.inactivityReactivation = inactivityReactivation;
     }
 
     @GetMapping("/register/facilities/{id}")
@@ -165,6 +168,13 @@ public class RegisterPages {
         model.addAttribute("lockedOut", person.userId() != null
                 && accountLock.state(person.userId()) == AccountLock.LockState.FAILED_LOGINS);
         model.addAttribute("mayUnlock", currentUser.hasRoleIn(person.facilityId(), Role.MCS_ADMIN));
+        // A11-2: an account locked for inactivity, reactivated by the same button with a reason (InactivityReactivation)
+        model.addAttribute("lockedForInactivity", directory.staff(id).flatMap(inactivityReactivation::lockingReview)
+                .isPresent());
+        model.addAttribute("reactivations", jdbc.sql("""
+                SELECT reactivated_at, reactivated_by, reason FROM inactivity_reactivation WHERE staff_id = ?
+                ORDER BY id""").param(id).query((rs, n) -> List.of(Cells.text(rs.getObject(1, OffsetDateTime.class)),
+                        rs.getString(2), rs.getString(3))).list());
         model.addAttribute("roles", roles);
         model.addAttribute("pledges", pledges);
         model.addAttribute("trainings", trainings);

@@ -1,6 +1,7 @@
 package org.mcsgov.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.sql.Timestamp;
@@ -20,6 +21,7 @@ import org.mcsgov.directory.FacilityKind;
 import org.mcsgov.directory.Role;
 import org.mcsgov.directory.Staff;
 import org.mcsgov.platform.EngineClock;
+import org.mcsgov.platform.UserError;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -27,6 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class AccountInactivityTest extends ProcessTestSupport {
 
     @Autowired JdbcClient jdbc;
+    @Autowired InactivityReactivation reactivation;
 
     Fixture clinic;
     String admin;
@@ -132,5 +135,43 @@ class AccountInactivityTest extends ProcessTestSupport {
         assertThat(identityService.checkPassword(nurse.userId(), Fixture.PASSWORD)).isFalse();
         assertThat(jdbc.sql("SELECT office_informed_at FROM inactivity_review WHERE staff_id = ?").param(nurse.id())
                 .query(Timestamp.class).single()).isNotNull();
+    }
+
+    @Test
+    @DisplayName("locked for inactivity: the facility's MCS administrator reactivates it with a reason (recorded, "
+            + "groups back, login again); another facility's administrator, no reason or a second time are refused")
+    void reactivatedByFacilityAdministrator() {
+        cycle();
+        ProcessInstance review = reviewOf(nurse);
+        ClockUtil.setCurrentTime(Date.from(EngineClock.now().plus(Duration.ofDays(30)).plusSeconds(60)));
+        runJobs(review);
+        assertThat(directory.staff(nurse.id()).orElseThrow().status()).isEqualTo("LOCKED");
+        assertThat(reactivation.lockingReview(directory.staff(nurse.id()).orElseThrow())).isPresent();
+        assertThat(reactivation.lockingReview(active)).as("an active account is not locked").isEmpty();
+
+        String otherAdmin = Fixture.facility(directory, FacilityKind.CLINIC).person("admin", Role.MCS_ADMIN).userId();
+        assertThatThrownBy(() -> reactivation.reactivate(otherAdmin, nurse.id(), "復帰しました"))
+                .isInstanceOf(UserError.class).hasMessageContaining("MCS");
+        assertThatThrownBy(() -> reactivation.reactivate(admin, nurse.id(), "  "))
+                .isInstanceOf(UserError.class).hasMessageContaining("理由");
+        assertThatThrownBy(() -> reactivation.reactivate(nurse.userId(), nurse.id(), "自分で"))
+                .isInstanceOf(UserError.class);
+        assertThat(identityService.checkPassword(nurse.userId(), Fixture.PASSWORD)).isFalse();
+
+        reactivation.reactivate(admin, nurse.id(), "育児休業から復帰");
+        assertThat(directory.staff(nurse.id()).orElseThrow().status()).isEqualTo("ACTIVE");
+        assertThat(identityService.checkPassword(nurse.userId(), Fixture.PASSWORD)).isTrue();
+        assertThat(identityService.createGroupQuery().groupMember(nurse.userId()).list().stream().map(g -> g.getId())
+                .toList()).containsExactlyInAnyOrderElementsOf(directory.activeRoles(nurse.id()).stream()
+                .map(r -> r.groupId(clinic.facilityId)).toList()).isNotEmpty();
+        assertThat(status(nurse)).as("the review's row is history, not rewritten").isEqualTo("LOCKED");
+        assertThat(jdbc.sql("SELECT reactivated_by || ' ' || reason FROM inactivity_reactivation WHERE staff_id = ?")
+                .param(nurse.id()).query(String.class).list()).containsExactly(admin + " 育児休業から復帰");
+        assertThatThrownBy(() -> reactivation.reactivate(admin, nurse.id(), "もう一度"))
+                .isInstanceOf(UserError.class).hasMessageContaining("未使用");
+
+        cycle();   // the reactivation counts as a fresh start: not reviewed again the next morning
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("account-inactivity-review")
+                .processInstanceBusinessKeyLike("inactivity:" + nurse.userId() + ":%").active().count()).isZero();
     }
 }

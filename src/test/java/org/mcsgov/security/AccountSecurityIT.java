@@ -155,6 +155,47 @@ class AccountSecurityIT extends AppTestSupport {
     }
 
     @Test
+    @DisplayName("A11-2: an account locked for inactivity is reactivated by its facility's MCS administrator with a "
+            + "reason (same button, audited, recorded); another facility's administrator 403, no reason 400")
+    void reactivateAfterInactivityLock() throws Exception {
+        String user = person(DEMO_PASSWORD);
+        long staffId = directory.staffByUserId(user).orElseThrow().id();
+        // as account-inactivity-review's Task_Lock leaves it: the review LOCKED, the register LOCKED, the engine lock
+        jdbc.sql("INSERT INTO inactivity_review (staff_id, opened_at, status, office_informed_at) "
+                + "VALUES (?, CURRENT_TIMESTAMP, 'LOCKED', CURRENT_TIMESTAMP)").param(staffId).update();
+        directory.lock(staffId);
+        assertThat(rest(user, DEMO_PASSWORD)).as("locked").isEqualTo(401);
+        String page = "/register/staff/" + staffId;
+        String reason = "reason=" + java.net.URLEncoder.encode("育児休業から復帰", StandardCharsets.UTF_8);
+
+        HttpClient other = registerSession("clinic-admin");
+        String otherToken = formToken(page(other, "/register").body());
+        assertThat(postForm(other, page + "/unlock", "_token=" + otherToken + "&" + reason).statusCode()).isEqualTo(403);
+
+        HttpClient admin = registerSession("nurse-admin");
+        var detail = page(admin, page);
+        assertThat(detail.body()).contains("使われていないため", "アカウントを再開する");
+        String token = formToken(detail.body());
+        var noReason = postForm(admin, page + "/unlock", "_token=" + token + "&reason=%20");
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(postForm(admin, page + "/unlock", "_token=" + token).statusCode()).isEqualTo(400);
+        assertThat(rest(user, DEMO_PASSWORD)).isEqualTo(401);
+
+        var reactivated = postForm(admin, page + "/unlock", "_token=" + token + "&" + reason);
+        assertThat(reactivated.statusCode()).isEqualTo(302);
+        assertThat(rest(user, DEMO_PASSWORD)).as("logs in again").isEqualTo(200);
+        assertThat(directory.staff(staffId).orElseThrow().status()).isEqualTo("ACTIVE");
+        assertThat(jdbc.sql("SELECT reactivated_by || ' ' || reason FROM inactivity_reactivation WHERE staff_id = ?")
+                .param(staffId).query(String.class).list()).containsExactly("nurse-admin 育児休業から復帰");
+        assertThat(jdbc.sql("SELECT status FROM inactivity_review WHERE staff_id = ?").param(staffId)
+                .query(String.class).single()).isEqualTo("LOCKED");
+        assertThat(jdbc.sql("SELECT detail FROM audit_log WHERE user_id = 'nurse-admin' AND path = ? AND status = 302")
+                .param(page + "/unlock").query(String.class).list())
+                .containsExactly("reactivated " + user + " (inactivity): 育児休業から復帰");
+        assertThat(page(admin, page).body()).contains("再開の記録", "育児休業から復帰");
+    }
+
+    @Test
     @DisplayName("A11-3: five bad HTTP Basic requests lock admin; --mcs.unlock=admin unlocks it from the command line")
     void adminUnlockedByCommand(@Autowired org.springframework.core.env.Environment environment) {
         try {
