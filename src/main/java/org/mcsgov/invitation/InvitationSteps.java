@@ -17,6 +17,7 @@ import org.mcsgov.invitation.Invitation.State;
 import org.mcsgov.platform.Facts;
 import org.mcsgov.platform.UserError;
 import org.mcsgov.platform.Vars;
+import org.mcsgov.review.Reconciliation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -40,10 +41,12 @@ public class InvitationSteps {
     private final InviteeChecks checks;
     private final InvitationOptions options;
     private final InvitationActors actors;
+    private final Reconciliation reconciliation;
 
     public InvitationSteps(DirectoryService directory, GroupService groups, InviteeChecks checks,
                            InvitationService invitations, DecisionLog decisions, InvitationProperties properties,
-                           InvitationOptions options, InvitationActors actors) {
+                           InvitationOptions options, InvitationActors actors, Reconciliation reconciliation) {
+        this.reconciliation = reconciliation;
         this.checks = checks;
         this.options = options;
         this.actors = actors;
@@ -223,6 +226,7 @@ public class InvitationSteps {
                         execution.getProcessInstanceId());
             }
             log.info("[invitation:{}] closed {}: {}", id, state, reason);
+            reconciliation.lateRegistrationEnded(execution, state + ": " + reason);
         };
     }
 
@@ -237,6 +241,7 @@ public class InvitationSteps {
                         execution.getProcessInstanceId());
             }
             log.info("[{}] cancelled by {}", execution.getBusinessKey(), execution.getVariable("cancelledBy"));
+            reconciliation.lateRegistrationEnded(execution, "CANCELLED: " + reason);
         };
     }
 

@@ -70,8 +70,8 @@ public class Reconciliation {
                         group.facilityId(), person.name(), person.facility(), staffId,
                         staffId == null ? "REMOVE_IN_MCS" : "LATE_REGISTRATION", Facts.actor(execution), Rows.now(),
                         execution.getProcessInstanceId());
-                String instance = staffId == null ? removeInMcs(execution, id, group, coordinator, person)
-                        : lateRegistration(execution, group, coordinator, staffId);
+                String instance = staffId == null ? removeInMcs(execution, id, group, coordinator, person, REASON)
+                        : lateRegistration(execution, group, coordinator, staffId, id);
                 jdbc.sql("UPDATE review_difference SET process_instance_id = ? WHERE id = ?").params(instance, id)
                         .update();
             }
@@ -113,18 +113,54 @@ public class Reconciliation {
     }
 
     private static String removeInMcs(DelegateExecution execution, long differenceId, Group group, String coordinator,
-                                      Found person) {
+                                      Found person, String why) {
         Map<String, Object> variables = new HashMap<>(Map.of("mcsAction", McsAction.REMOVE_MEMBER.name(),
-                "mcsSubject", group.name() + " から " + person.name() + "（" + person.facility() + "）: " + REASON,
+                "mcsSubject", group.name() + " から " + person.name() + "（" + person.facility() + "）: " + why,
                 "mcsCandidateGroup", Role.COORDINATOR.groupId(group.facilityId()), "mcsCancellable", false));
         variables.put("mcsAssignee", coordinator);
         return start(execution, "mcs-action", "review-difference:" + differenceId, variables);
     }
 
-    /** The group's coordinator gets the invitation's request prefilled; the invitee's administrator approves. */
-    private static String lateRegistration(DelegateExecution execution, Group group, String coordinator, long staffId) {
+    /**
+     * The group's coordinator gets the invitation's request prefilled; the invitee's administrator approves. The
+     * invitation carries the difference it settles ({@code reviewDifferenceId}, set here by the step, never a form
+     * field), so that a late registration that does not end in a membership asks the removal in MCS.
+     */
+    private static String lateRegistration(DelegateExecution execution, Group group, String coordinator, long staffId,
+                                           long differenceId) {
         return start(execution, "group-invitation", null, Map.of("initiator", coordinator,
-                "groupId", String.valueOf(group.id()), "inviteeStaffId", String.valueOf(staffId), "reason", REASON));
+                "groupId", String.valueOf(group.id()), "inviteeStaffId", String.valueOf(staffId), "reason", REASON,
+                "reviewDifferenceId", differenceId));
+    }
+
+    /**
+     * N1-3: a late registration (an invitation started by the 突合) that ends without a membership — rejected,
+     * expired, declined, withdrawn or cancelled — leaves the person in the group in MCS while the register says they
+     * are not a member: the removal is asked in MCS (mcs-action REMOVE_MEMBER, a revocation with its deadline) and
+     * the difference is resolved as REMOVE_IN_MCS with that removal as its process. Any other invitation: nothing.
+     */
+    public void lateRegistrationEnded(DelegateExecution execution, String outcome) {
+        Object differenceId = execution.getVariable("reviewDifferenceId");
+        if (!(differenceId instanceof Number number)) {
+            return;
+        }
+        long id = number.longValue();
+        var row = jdbc.sql("SELECT group_id, person_name, person_facility, resolution FROM review_difference"
+                        + " WHERE id = ?").param(id)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
+                .optional().orElse(null);
+        if (row == null || !"LATE_REGISTRATION".equals(row[3])) {
+            return;   // already settled once (a cancellation after a close does not ask twice)
+        }
+        Group group = groups.group(Long.parseLong(row[0])).orElseThrow();
+        String coordinator = directory.staff(group.coordinatorStaffId()).filter(Staff::isActive)
+                .map(Staff::userId).orElse((String) execution.getVariable("initiator"));
+        String instance = removeInMcs(execution, id, group, coordinator, new Found(row[1], row[2]),
+                "遅れた登録が参加にならなかった（" + outcome + "）");
+        jdbc.sql("UPDATE review_difference SET resolution = 'REMOVE_IN_MCS', process_instance_id = ? WHERE id = ?")
+                .params(instance, id).update();
+        log.info("[{}] late registration ended without a membership ({}): removal in MCS asked for difference {}",
+                execution.getBusinessKey(), outcome, id);
     }
 
     /** Started by the reconciliation's step: the reviewer holds no right to start them, the review decided it. */

@@ -54,4 +54,78 @@ class ReconciliationTest extends ReviewFixtures {
         assertThat(reports.campaign(campaignId).orElseThrow().differences()).singleElement()
                 .isEqualTo(new ReviewReport.Differences(clinic.facilityId, 2, 1, 1));
     }
+
+    /** A person of the station found in MCS at the review: the late registration, submitted by the coordinator. */
+    private ProcessInstance lateRegistration(Staff nurse3, String stationName, long campaignId) {
+        decide(group, coord.userId(), List.of(membershipOf(group, nurse1), membershipOf(group, nurse2)), null,
+                Map.of("foundInMcs", nurse3.name() + "、" + stationName));
+        String instanceId = jdbc.sql("SELECT process_instance_id FROM review_difference WHERE campaign_id = ?")
+                .param(campaignId).query(String.class).single();
+        ProcessInstance invitation = runtimeService.createProcessInstanceQuery().processInstanceId(instanceId)
+                .singleResult();
+        complete(invitation, coord.userId(), Map.of("groupId", String.valueOf(group.id()), "inviteeStaffId",
+                String.valueOf(nurse3.id()), "reason", Reconciliation.REASON, "requestAction", "submit"));
+        runJobs(invitation);
+        return invitation;
+    }
+
+    private String[] difference(long campaignId) {
+        return jdbc.sql("SELECT resolution, process_instance_id FROM review_difference WHERE campaign_id = ?")
+                .param(campaignId).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).single();
+    }
+
+    @Test
+    @DisplayName("N1-3: a late registration that is rejected → the person is removed in MCS (a revocation), the "
+            + "difference resolved as removed; the register and MCS stay in step")
+    void lateRegistrationRejectedIsRemovedInMcs() {
+        Staff nurse3 = station.person("n3", Role.STAFF);
+        String stationAdmin = station.person("admin", Role.MCS_ADMIN).userId();
+        String stationName = directory.facility(station.facilityId).orElseThrow().name();
+        ProcessInstance campaign = campaign();
+        long campaignId = campaignId(campaign);
+        ProcessInstance invitation = lateRegistration(nurse3, stationName, campaignId);
+
+        decide(invitation, stationAdmin, "reject", "このグループには不要");
+
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(invitation).isEnded()
+                .hasPassed("Task_CloseRejected", "EndEvent_Rejected");
+        String[] row = difference(campaignId);
+        assertThat(row[0]).isEqualTo("REMOVE_IN_MCS");
+        assertThat(row[1]).isNotEqualTo(invitation.getId());
+        var removal = runtimeService.createProcessInstanceQuery().processInstanceId(row[1]).singleResult();
+        assertThat(removal.getProcessDefinitionId()).startsWith("mcs-action:");
+        runJobs(removal);
+        assertThat(visibleTasks(removal, coord.userId())).isEqualTo(1);
+        complete(removal, coord.userId(), Map.of("mcsOutcome", "done"));
+        assertThat(jdbc.sql("SELECT revocation FROM mcs_action WHERE process_instance_id = ? AND action ="
+                + " 'REMOVE_MEMBER' AND outcome = 'DONE'").param(row[1]).query(Boolean.class).single()).isTrue();
+        assertThat(groups.isCurrentMember(group.id(), nurse3.id())).isFalse();
+        assertThat(reports.campaign(campaignId).orElseThrow().differences()).singleElement()
+                .isEqualTo(new ReviewReport.Differences(clinic.facilityId, 1, 1, 0));
+    }
+
+    @Test
+    @DisplayName("N1-3: a late registration that is approved and accepted → a membership, no removal in MCS")
+    void lateRegistrationApprovedIsMember() {
+        Staff nurse3 = station.person("n3", Role.STAFF);
+        String stationAdmin = station.person("admin", Role.MCS_ADMIN).userId();
+        String stationName = directory.facility(station.facilityId).orElseThrow().name();
+        ProcessInstance campaign = campaign();
+        long campaignId = campaignId(campaign);
+        ProcessInstance invitation = lateRegistration(nurse3, stationName, campaignId);
+
+        decide(invitation, stationAdmin, "approve", null);
+        complete(invitation, nurse3.userId(), Map.of("inviteeDecision", "accept"));
+        runJobs(invitation);
+        complete(invitation, coord.userId(), Map.of("mcsOutcome", "done"));
+
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(invitation).isEnded()
+                .hasPassed("EndEvent_Member");
+        assertThat(groups.isCurrentMember(group.id(), nurse3.id())).isTrue();
+        assertThat(difference(campaignId)).containsExactly("LATE_REGISTRATION", invitation.getId());
+        long differenceId = jdbc.sql("SELECT id FROM review_difference WHERE campaign_id = ?").param(campaignId)
+                .query(Long.class).single();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM mcs_action WHERE action = 'REMOVE_MEMBER' AND business_key = ?")
+                .param("review-difference:" + differenceId).query(Long.class).single()).isZero();
+    }
 }
