@@ -46,7 +46,10 @@ class EveryTaskForgedIT extends AppTestSupport {
     void everyTask() throws Exception {
         List<String> attacked = new ArrayList<>();
         int tries = 0;
-        for (JsonNode definition : json(admin("GET", "/engine-rest/process-definition?latestVersion=true", null))) {
+        var definitions = admin("GET", "/engine-rest/process-definition?latestVersion=true", null);
+        assertThat(definitions.statusCode()).as(definitions.body()).isEqualTo(200);
+        assertThat(json(definitions).size()).as("deployed processes").isGreaterThan(25);
+        for (JsonNode definition : json(definitions)) {
             Document model = model(definition.get("id").asText());
             Map<String, Object> seeds = seeds(model);
             NodeList tasks = model.getElementsByTagNameNS("*", "userTask");
@@ -64,9 +67,10 @@ class EveryTaskForgedIT extends AppTestSupport {
         System.out.println("ATTACK-EVERY-TASK " + tries + " forged completions of " + attacked.size()
                 + " user tasks refused: " + new TreeSet<>(attacked));
         long userTasks = 0;
-        for (JsonNode definition : json(admin("GET", "/engine-rest/process-definition?latestVersion=true", null))) {
+        for (JsonNode definition : json(definitions)) {
             userTasks += model(definition.get("id").asText()).getElementsByTagNameNS("*", "userTask").getLength();
         }
+        assertThat(userTasks).as("user tasks in the deployed models").isGreaterThan(40);
         assertThat(attacked).as("every user task of every process").hasSize((int) userTasks);
         assertThat(tries).isGreaterThanOrEqualTo(attacked.size());
     }
