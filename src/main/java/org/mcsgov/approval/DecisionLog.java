@@ -62,7 +62,7 @@ public class DecisionLog {
         REQUEST("申請"), RESUBMIT("再申請"), APPROVE("承認"), REJECT("却下"), RETURN("差し戻し"), WITHDRAW("取り下げ"),
         REMIND("催促"), EXPIRE("期限切れ"), ACCEPT("参加・受諾"), DECLINE("辞退"), PATIENT_APPROVE("患者本人の承認"),
         PATIENT_REFUSE("患者本人の不承認"), MEMBER("参加を記録"), REMOVE("削除"), NOOP("変更なし"), HANDOVER("引継ぎ"),
-        ESCALATE("エスカレーション"), BACK("返却の確認"), LOST("紛失");
+        ESCALATE("エスカレーション"), BACK("返却の確認"), LOST("紛失"), TRANSFER("管理施設の変更");
 
         private final String label;
 

@@ -114,17 +114,28 @@ public class HandoverSteps {
             String outgoing = (String) execution.getVariable("outgoingUserId");
             groups.changeCoordinator(groupId, Vars.id(execution, "successorStaffId", "後任"), successor,
                     (String) execution.getVariable("handoverReason"), execution.getProcessInstanceId());
-            for (var invitation : runtimeService.createProcessInstanceQuery().processDefinitionKey("group-invitation")
-                    .variableValueEquals("groupId", String.valueOf(groupId))
-                    .variableValueEquals("initiator", outgoing).list()) {
-                runtimeService.setVariable(invitation.getId(), "initiator", successor);
-                taskService.createTaskQuery().taskAssignee(outgoing).processInstanceId(invitation.getId()).list()
-                        .forEach(task -> taskService.setAssignee(task.getId(), successor));
-            }
+            moveInvitations(groupId, outgoing, successor, null);
             decisions.record(SUBJECT, groupId, Step.HANDOVER, outgoing + " → " + successor, successor,
                     execution.getProcessInstanceId());
             log.info("[group:{}] coordinator {} -> {}", groupId, outgoing, successor);
         };
+    }
+
+    /**
+     * The outgoing coordinator's open invitations of the group go to the successor (their initiator, their tasks),
+     * and to the successor's facility's coordinators when coordinatorGroup is given (group-transfer).
+     */
+    void moveInvitations(long groupId, String outgoing, String successor, String coordinatorGroup) {
+        for (var invitation : runtimeService.createProcessInstanceQuery().processDefinitionKey("group-invitation")
+                .variableValueEquals("groupId", String.valueOf(groupId))
+                .variableValueEquals("initiator", outgoing).list()) {
+            runtimeService.setVariable(invitation.getId(), "initiator", successor);
+            if (coordinatorGroup != null) {
+                runtimeService.setVariable(invitation.getId(), "coordinatorGroup", coordinatorGroup);
+            }
+            taskService.createTaskQuery().taskAssignee(outgoing).processInstanceId(invitation.getId()).list()
+                    .forEach(task -> taskService.setAssignee(task.getId(), successor));
+        }
     }
 
     public JavaDelegate declined() {

@@ -14,7 +14,8 @@ public enum McsAction {
     RELEASE_STAFF("MCSで %s をスタッフ解除してください（事業所から外します。アカウントは本人のものとして残ります）。", true),
     CONFIRM_WITHDRAWAL("%s がMCSを退会したこと（本人が退会の手続きをします）をMCSで確かめてください。", true),
     SUSPEND_STAFF("MCSで %s の利用を停止してください（事業所のスタッフとしての利用を止め、ログインできないようにします）。", true),
-    RESTORE_STAFF("MCSで %s の利用停止を解除してください（停止の解除が決まりました）。", false);
+    RESTORE_STAFF("MCSで %s の利用停止を解除してください（停止の解除が決まりました）。", false),
+    TRANSFER_GROUP("MCSでグループの管理施設を変更してください: %s。", false);
 
     private final String instruction;
     private final boolean revocation;

@@ -65,7 +65,8 @@ public class ConsentSteps {
         };
     }
 
-    private Consent consent(VariableScope scope) {
+    /** A6: the consent a form recorded (also group-transfer's consent at the receiving facility). */
+    public static Consent consent(VariableScope scope) {
         String type = Vars.choice(scope, "consenterType", "同意した人", "patient", "family");
         String relation = "family".equals(type) ? Vars.text(scope, "consenterRelation", "続柄", 50) : null;
         String method = Vars.choice(scope, "consentMethod", "同意の方法", "written", "verbal");
