@@ -208,7 +208,7 @@ public class ReviewSteps {
      */
     public JavaDelegate decide() {
         return execution -> {
-            List<Long> listed = new Lists().split((String) execution.getVariable("reviewMemberIds")).stream()
+            List<Long> listed = new Lists().split(execution.getVariable("reviewMemberIds")).stream()
                     .map(Long::valueOf).toList();
             List<Long> keep = Vars.ids(execution, "keepIds", "残すメンバー");
             if (!listed.containsAll(keep)) {
@@ -236,7 +236,7 @@ public class ReviewSteps {
     /** No response by the deadline: the configured default, recorded as such. */
     public JavaDelegate applyDefault() {
         return execution -> {
-            List<Long> listed = new Lists().split((String) execution.getVariable("reviewMemberIds")).stream()
+            List<Long> listed = new Lists().split(execution.getVariable("reviewMemberIds")).stream()
                     .map(Long::valueOf).toList();
             List<Long> keep = List.of();
             List<Long> remove = List.of();
