@@ -65,9 +65,7 @@ public enum AdminCommand {
         AdminCommand command = requested(args).orElseThrow(() -> new IllegalArgumentException("no command"));
         String userId = command.userId(args).orElseThrow();
         // command-line arguments outrank every profile's file (the demo profile of spring-boot:run included)
-        // a name of its own: in a JVM that already runs the application (tests), "default" stays the application's
         String[] commandLine = Stream.concat(Stream.of("--camunda.bpm.job-execution.enabled=false",
-                "--camunda.bpm.generate-unique-process-engine-name=true",
                 "--mcs.demo.enabled=false", "--spring.autoconfigure.exclude=" + REST + "," + WEBAPPS),
                 Arrays.stream(args)).toArray(String[]::new);
         try (var context = new SpringApplicationBuilder(McsGovernanceApplication.class)
