@@ -108,7 +108,7 @@ public class CorrectionSteps {
             String comment = "reject".equals(decision)
                     ? Vars.text(execution, "correctionComment", "却下の理由", 1000)
                     : Vars.optionalText(execution, "correctionComment", "コメント", 1000);
-            Staff manager = deciders.require(Facts.actor(execution), (String) execution.getVariable("facilityId"),
+            Staff manager = deciders.require(Facts.actor(execution), Facts.facility(execution),
                     Role.MANAGER);
             if (manager.userId().equals(execution.getVariable("requestedBy"))) {
                 throw new UserError("自分が申請した訂正は承認できません", "the one who asked cannot approve");

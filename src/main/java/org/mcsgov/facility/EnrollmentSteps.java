@@ -63,7 +63,7 @@ public class EnrollmentSteps {
     public JavaDelegate revise() {
         return execution -> {
             Staff office = directory.requireActiveWithRole(Facts.actor(execution), Role.OFFICE);
-            String facilityId = (String) execution.getVariable("facilityId");
+            String facilityId = Facts.facility(execution);
             Application application = ApplicationForm.application(execution);
             if (!facilityId.equals(application.id())) {
                 throw new UserError("事業所IDは変更できません: " + facilityId, "the facility id cannot change: " + facilityId);
@@ -83,7 +83,7 @@ public class EnrollmentSteps {
             String comment = "approve".equals(decision)
                     ? Vars.optionalText(execution, "decisionComment", "理由・コメント", 1000)
                     : Vars.text(execution, "decisionComment", "理由・コメント（却下・差し戻しは必須）", 1000);
-            String facilityId = (String) execution.getVariable("facilityId");
+            String facilityId = Facts.facility(execution);
             String pi = execution.getProcessInstanceId();
             switch (decision) {
                 case "approve" -> facilities.approve(facilityId, office.userId(), comment, pi);
@@ -99,7 +99,7 @@ public class EnrollmentSteps {
     /** N1-2, A7: ACTIVE with an active manager and MCS administrator; otherwise the office names someone else. */
     public JavaDelegate checkStaffed() {
         return execution -> {
-            String facilityId = (String) execution.getVariable("facilityId");
+            String facilityId = Facts.facility(execution);
             boolean staffed = facilities.activateIfStaffed(facilityId, (String) execution.getVariable("decidedBy"),
                     execution.getProcessInstanceId());
             execution.setVariable("staffed", staffed);
@@ -132,7 +132,7 @@ public class EnrollmentSteps {
 
     /** What the decision form shows: the application now and its history from the register (承認履歴). */
     private void prepareDecision(DelegateExecution execution) {
-        String facilityId = (String) execution.getVariable("facilityId");
+        String facilityId = Facts.facility(execution);
         Application a = facilities.application(facilityId).orElseThrow();
         String people = appointees.current(facilityId).stream()
                 .map(p -> p.roles().stream().map(Role::label).collect(Collectors.joining("・")) + ": " + p.name()

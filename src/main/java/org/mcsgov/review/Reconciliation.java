@@ -154,7 +154,7 @@ public class Reconciliation {
         }
         Group group = groups.group(Long.parseLong(row[0])).orElseThrow();
         String coordinator = directory.staff(group.coordinatorStaffId()).filter(Staff::isActive)
-                .map(Staff::userId).orElse((String) execution.getVariable("initiator"));
+                .map(Staff::userId).orElse(Facts.starter(execution));
         String instance = removeInMcs(execution, id, group, coordinator, new Found(row[1], row[2]),
                 "遅れた登録が参加にならなかった（" + outcome + "）");
         jdbc.sql("UPDATE review_difference SET resolution = 'REMOVE_IN_MCS', process_instance_id = ? WHERE id = ?")

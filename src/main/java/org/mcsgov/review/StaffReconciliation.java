@@ -64,7 +64,7 @@ public class StaffReconciliation {
     /** One facility: its administrators' group and the register's active staff to compare with (local variables). */
     public JavaDelegate prepare() {
         return execution -> {
-            String facilityId = (String) execution.getVariable("facilityId");
+            String facilityId = Facts.facility(execution);
             execution.setVariableLocal("adminGroup", Role.MCS_ADMIN.groupId(facilityId));
             execution.setVariableLocal("staffSummary", directory.activeStaffOf(facilityId).stream()
                     .map(s -> s.name() + "（" + s.profession() + "）").collect(Collectors.joining("\n")));
@@ -74,7 +74,7 @@ public class StaffReconciliation {
     /** The administrator compared the lists; each name reported is released in MCS and recorded. */
     public JavaDelegate record() {
         return execution -> {
-            String facilityId = (String) execution.getVariable("facilityId");
+            String facilityId = Facts.facility(execution);
             Staff admin = directory.requireActiveWithRole(Facts.actor(execution), Role.MCS_ADMIN);
             if (!admin.facilityId().equals(facilityId)) {
                 throw new UserError("突合できるのはその事業所のMCS管理者だけです", "only the facility's MCS administrator");
