@@ -78,7 +78,7 @@ public class RevocationTimes implements RegisterList<RevocationTimes.Row> {
                             THEN a.elapsed_seconds END) AS median_seconds,
                         PERCENTILE_CONT(0.95) WITHIN GROUP (ORDER BY CASE WHEN a.outcome = 'DONE'
                             THEN a.elapsed_seconds END) AS p95_seconds,
-                        MAX(CASE WHEN a.outcome = 'DONE' THEN a.elapsed_seconds END) AS max_seconds,
+                        CAST(MAX(CASE WHEN a.outcome = 'DONE' THEN a.elapsed_seconds END) AS DOUBLE PRECISION) AS max_seconds,
                         COUNT(CASE WHEN a.closed_at IS NULL THEN 1 END) AS open_count,
                         COUNT(CASE WHEN a.closed_at IS NULL AND a.due_at < :now THEN 1 END) AS overdue
                  FROM mcs_action a WHERE a.revocation GROUP BY a.facility_id) r
