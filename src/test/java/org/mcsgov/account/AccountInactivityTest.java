@@ -52,15 +52,17 @@ class AccountInactivityTest extends ProcessTestSupport {
     }
 
     /** The daily cycle's timer fires (the engine's clock at the next 06:00 is not needed: the job is run now). */
-    private ProcessInstance cycle() {
+    private void cycle() {
         var management = engine.getManagementService();
         Job timer = management.createJobQuery().processDefinitionKey("account-inactivity").timers().singleResult();
         assertThat(timer).as("the cycle's timer start event").isNotNull();
+        // the instance this firing starts: ids are UUIDs, whose order says nothing about time (PostgreSQL showed it)
+        var before = runtimeService.createProcessInstanceQuery().processDefinitionKey("account-inactivity").list().stream()
+                .map(ProcessInstance::getId).toList();
         management.executeJob(timer.getId());
-        ProcessInstance cycle = runtimeService.createProcessInstanceQuery().processDefinitionKey("account-inactivity")
-                .orderByProcessInstanceId().desc().list().stream().filter(p -> !p.isEnded()).findFirst().orElseThrow();
-        runJobs(cycle);
-        return cycle;
+        // none when nobody is to be reviewed: the instance ended at once
+        runtimeService.createProcessInstanceQuery().processDefinitionKey("account-inactivity").list().stream()
+                .filter(p -> !p.isEnded() && !before.contains(p.getId())).findFirst().ifPresent(this::runJobs);
     }
 
     private ProcessInstance reviewOf(Staff person) {
