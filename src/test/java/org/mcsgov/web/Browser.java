@@ -158,6 +158,23 @@ public final class Browser implements AutoCloseable {
         return file;
     }
 
+    /**
+     * A screenshot under target/screenshots/ that also illustrates the README: copied to docs/&lt;docName&gt;.png only
+     * when the build is asked to ({@code -Ddocs.screenshots=true}, README "Tests"), so that an ordinary test run never
+     * rewrites tracked files.
+     */
+    public Path screenshotForDocs(String step, String docName) {
+        Path file = screenshot(step);
+        if (Boolean.getBoolean("docs.screenshots")) {
+            try {
+                Files.copy(file, Path.of("docs", docName + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new IllegalStateException("docs/" + docName + ".png: " + e.getMessage(), e);
+            }
+        }
+        return file;
+    }
+
     /** On a failure: a screenshot and the page source beside it, for the report. */
     public void capture(String step) {
         Path png = screenshot(step);

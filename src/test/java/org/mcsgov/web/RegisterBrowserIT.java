@@ -8,9 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -27,7 +24,7 @@ import org.springframework.context.ApplicationContext;
  * The register pages in the browser (A7, A8-1): the visiting-nurse station's MCS administrator, logged in to
  * Tasklist, opens the staff list, a person, the group list and a group's history (with members on day D),
  * downloads the history as CSV; a pharmacy administrator, logged in on the register's own login page, cannot open
- * that group. Each page's screenshot is kept under docs/ for the README.
+ * that group. Each page's screenshot illustrates the README (docs/, refreshed with -Ddocs.screenshots=true).
  */
 @DisplayName("browser: register pages with the webapps' login")
 class RegisterBrowserIT extends BrowserTestSupport {
@@ -156,13 +153,8 @@ class RegisterBrowserIT extends BrowserTestSupport {
         }
     }
 
-    /** A screenshot under target/screenshots/, copied to docs/ for the README's list of pages. */
+    /** A screenshot under target/screenshots/; with -Ddocs.screenshots=true also the README's picture of the page. */
     private void shot(String page) {
-        try {
-            Files.copy(browser.screenshot(page), Path.of("docs", "register-" + page + ".png"),
-                    StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        browser.screenshotForDocs(page, "register-" + page);
     }
 }

@@ -56,7 +56,7 @@ class SecondFactorBrowserIT extends BrowserTestSupport {
             driver.get(url("/account/2fa/enrol"));
             byte[] secret = Base32.decode(driver.findElement(By.id("manual-key")).getText());
             assertThat(driver.findElements(By.cssSelector("div.qr svg"))).hasSize(1);
-            browser.screenshot("enrolment");
+            browser.screenshotForDocs("enrolment", "second-factor-enrolment");
             long step = Totp.step(EngineClock.now());
             type("code", Totp.code(secret, step));
             List<String> recovery = driver.findElements(By.cssSelector("#recovery-codes code")).stream()
@@ -67,9 +67,9 @@ class SecondFactorBrowserIT extends BrowserTestSupport {
             logOutEverywhere();
             tasklist.submitLogin(user, PASSWORD);
             await(d -> d.getCurrentUrl().contains("/account/2fa"));
-            browser.screenshot("code-page");
+            browser.screenshotForDocs("code-page", "second-factor-code");
             type("code", Totp.code(secret, step));   // the enrolment's code again: used once already
-            assertThat(text()).contains("既に使われています");
+            awaitText("既に使われています");
             long next = afterFailedAttempt();
             type("code", Totp.code(secret, next));
             tasklist.loggedIn(user);
@@ -84,7 +84,7 @@ class SecondFactorBrowserIT extends BrowserTestSupport {
             tasklist.submitLogin(user, PASSWORD);
             await(d -> d.getCurrentUrl().contains("/account/2fa"));
             type("code", recovery.get(0));
-            assertThat(text()).contains("既に使われています");
+            awaitText("既に使われています");
             browser.screenshot("recovery-code-refused");
         });
         assertThat(audit(user, "LOGIN", "second factor: code accepted")).isEqualTo(1);
@@ -111,14 +111,14 @@ class SecondFactorBrowserIT extends BrowserTestSupport {
                         "MCSの設定に合わせる", "care-mgr");
                 ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
                         "document.getElementById('second-factor').scrollIntoView()");
-                browser.screenshot("facility-mandatory");
+                browser.screenshotForDocs("facility-mandatory", "second-factor-facility");
 
                 logOutEverywhere();
                 tasklist.submitLogin(user, PASSWORD);
                 await(d -> d.getCurrentUrl().contains("/account/2fa/enrol"));
                 byte[] secret = Base32.decode(driver.findElement(By.id("manual-key")).getText());
                 type("code", "000000".equals(Totp.code(secret, Totp.step(EngineClock.now()))) ? "111111" : "000000");
-                assertThat(text()).contains("確認コードが正しくない");
+                awaitText("確認コードが正しくない");
                 browser.screenshot("enrolment-at-login");
                 type("code", Totp.code(secret, afterFailedAttempt()));
                 driver.findElement(By.id("continue")).click();
@@ -158,8 +158,11 @@ class SecondFactorBrowserIT extends BrowserTestSupport {
                 .executeScript("return document.readyState")));
     }
 
-    private String text() {
-        return browser.driver().findElement(By.tagName("body")).getText();
+    /** The answer page of a submitted code: waited for, since the page submitted from may still be the one shown. */
+    private void awaitText(String expected) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.tagName("body")).getText().contains(expected));
     }
 
     private void await(java.util.function.Function<WebDriver, Boolean> condition) {
