@@ -5,17 +5,12 @@ import static org.mcsgov.platform.Rows.now;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.calendar.DurationHelper;
-import org.mcsgov.account.LastLoginHints;
 import org.mcsgov.directory.DirectoryService;
 import org.mcsgov.directory.Role;
 import org.mcsgov.group.ArchiveReason;
@@ -52,7 +47,8 @@ public class ReviewSteps {
     private final DirectoryService directory;
     private final GroupService groups;
     private final JdbcClient jdbc;
-    private final LastLoginHints lastLogins;
+    private final ReviewChecklist checklist;
+    private final ReviewDecisions decisions;
     private final Schedules schedules;
     private final Default defaultDecision;
     private final boolean applyAtOnce;
@@ -60,7 +56,7 @@ public class ReviewSteps {
     private final int chunkSize;
 
     public ReviewSteps(DirectoryService directory, GroupService groups, JdbcClient jdbc, Schedules schedules,
-                       LastLoginHints lastLogins,
+                       ReviewChecklist checklist, ReviewDecisions decisions,
                        @Value("${mcs.review.default-decision:NO_CHANGE}") Default defaultDecision,
                        @Value("${mcs.review.default-removal-allowed:false}") boolean defaultRemovalAllowed,
                        @Value("${mcs.review.apply:AT_ONCE}") String apply,
@@ -77,7 +73,8 @@ public class ReviewSteps {
         this.directory = directory;
         this.groups = groups;
         this.jdbc = jdbc;
-        this.lastLogins = lastLogins;
+        this.checklist = checklist;
+        this.decisions = decisions;
         this.schedules = schedules;
         this.defaultDecision = defaultDecision;
         this.applyAtOnce = "AT_ONCE".equals(apply);
@@ -96,7 +93,7 @@ public class ReviewSteps {
             String initiator = Facts.starter(execution);
             List<String> facilities = campaignFacilities(execution, initiator);
             Instant started = EngineClock.now();
-            Date deadline = after(started, schedules.getReviewDeadline());
+            Date deadline = schedules.reviewDeadlineFrom(started);
             long campaignId = Rows.insert(jdbc, """
                     INSERT INTO review_campaign (facility_id, started_by, started_at, deadline, default_decision,
                         status, process_instance_id) VALUES (?, ?, ?, ?, ?, 'OPEN', ?)""",
@@ -148,7 +145,7 @@ public class ReviewSteps {
             execution.setVariable("reviewIds", Lists.join(ids));
             execution.setVariable("deadline", deadline);
             execution.setVariable("remindAt", new Date(started.getTime() + (deadline.getTime() - started.getTime()) / 2));
-            execution.setVariable("remindBeforeAt", before(deadline, schedules.getReviewRemindBefore()));
+            execution.setVariable("remindBeforeAt", schedules.reviewReminderBefore(deadline));
         };
     }
 
@@ -180,14 +177,8 @@ public class ReviewSteps {
             execution.setVariable("reviewGroup", reviewer == null ? Role.MCS_ADMIN.groupId(group.facilityId())
                     : Role.COORDINATOR.groupId(group.facilityId()));
             execution.setVariable("deadline", deadline);
-            List<Member> members = reviewable(group);
-            Map<Long, String> last = lastDecisions(members);
-            Set<Long> suspended = suspended(members);
-            Map<Long, String> logins = lastLogins.hints(members.stream().map(Member::staffId).distinct().toList());
-            execution.setVariable("memberOptions", Vars.options(members.stream().map(m -> new Vars.Option(
-                    label(m, last.get(m.membershipId()), suspended.contains(m.membershipId()))
-                            + logins.getOrDefault(m.staffId(), ""),
-                    String.valueOf(m.membershipId()))).toList()));
+            List<Member> members = checklist.reviewable(group);
+            execution.setVariable("memberOptions", Vars.options(checklist.options(members)));
             execution.setVariable("keepIds", org.camunda.spin.plugin.variable.SpinValues.jsonValue(
                     members.stream().map(m -> "\"" + m.membershipId() + "\"").toList().toString()).create());
             execution.setVariable("reviewMemberIds", Lists.join(members.stream().map(Member::membershipId).toList()));
@@ -243,7 +234,7 @@ public class ReviewSteps {
             if (defaultDecision == Default.KEEP) {
                 keep = listed;
             } else if (defaultDecision == Default.REMOVE_UNCONFIRMED) {
-                Set<Long> confirmed = confirmedBefore(listed);
+                Set<Long> confirmed = decisions.confirmedBefore(listed);
                 remove = listed.stream().filter(id -> !confirmed.contains(id)).toList();
             }
             record(execution, keep, remove, true, "system", "DEFAULT", "無回答のため既定の処理（" + defaultDecision + "）");
@@ -275,6 +266,15 @@ public class ReviewSteps {
         };
     }
 
+    private List<Long> record(DelegateExecution execution, List<Long> keep, List<Long> remove, boolean byDefault,
+                              String decidedBy, String status, String justification) {
+        List<Long> removals = decisions.record(Vars.id(execution, "reviewId", "見直し"), keep, remove, byDefault,
+                decidedBy, status, justification);
+        execution.setVariable("removals", Lists.join(removals));
+        execution.setVariable("decidedBy", decidedBy);
+        return removals;
+    }
+
     /** The campaign is over: every group decided, defaulted or archived. */
     public JavaDelegate close() {
         return execution -> {
@@ -283,37 +283,6 @@ public class ReviewSteps {
                     .params(now(), campaignId).update();
             log.info("[review:{}] campaign closed", campaignId);
         };
-    }
-
-    private List<Long> record(DelegateExecution execution, List<Long> keep, List<Long> remove, boolean byDefault,
-                              String decidedBy, String status, String justification) {
-        long reviewId = Vars.id(execution, "reviewId", "見直し");
-        Timestamp at = now();
-        List<Long> removals = new ArrayList<>();
-        List<Object[]> rows = new ArrayList<>();
-        for (long id : keep) {
-            rows.add(new Object[] {reviewId, id, current(id) ? "KEEP" : "LEFT", byDefault, decidedBy, at});
-        }
-        for (long id : remove) {
-            boolean current = current(id);
-            rows.add(new Object[] {reviewId, id, current ? "REMOVE" : "LEFT", byDefault, decidedBy, at});
-            if (current) {
-                removals.add(id);
-            }
-        }
-        rows.forEach(row -> jdbc.sql("""
-                INSERT INTO review_decision (review_id, membership_id, decision, by_default, decided_by, decided_at)
-                VALUES (?, ?, ?, ?, ?, ?)""").params(row).update());
-        jdbc.sql("""
-                UPDATE group_review SET status = ?, decided_by = ?, decided_at = ?, justification = ? WHERE id = ?""")
-                .params(status, decidedBy, at, justification, reviewId).update();
-        execution.setVariable("removals", Lists.join(removals));
-        execution.setVariable("decidedBy", decidedBy);
-        return removals;
-    }
-
-    private boolean current(long membershipId) {
-        return groups.membership(membershipId).map(m -> m.validTo() == null).orElse(false);
     }
 
     private List<String> campaignFacilities(DelegateExecution execution, String initiator) {
@@ -327,71 +296,5 @@ public class ReviewSteps {
         }
         // an MCS administrator reviews their own facility only
         return List.of(directory.requireActiveWithRole(initiator, Role.MCS_ADMIN).facilityId());
-    }
-
-    /** The members to review: everyone but the group's coordinator, who changes only by a handover (N1-4). */
-    private List<Member> reviewable(Group group) {
-        return groups.currentMembers(group.id()).stream().filter(m -> m.staffId() != group.coordinatorStaffId())
-                .toList();
-    }
-
-    private Map<Long, String> lastDecisions(List<Member> members) {
-        Map<Long, String> last = new HashMap<>();
-        if (!members.isEmpty()) {
-            jdbc.sql("""
-                    SELECT d.membership_id, d.decision, d.by_default FROM review_decision d
-                    WHERE d.membership_id IN (:ids) ORDER BY d.decided_at, d.id""")
-                    .param("ids", members.stream().map(Member::membershipId).toList())
-                    .query((rs, n) -> last.put(rs.getLong(1), rs.getString(2) + (rs.getBoolean(3) ? "*" : "")))
-                    .list();
-        }
-        return last;
-    }
-
-    private Set<Long> confirmedBefore(List<Long> membershipIds) {
-        return membershipIds.isEmpty() ? Set.of() : new LinkedHashSet<>(jdbc.sql("""
-                SELECT DISTINCT membership_id FROM review_decision
-                WHERE membership_id IN (:ids) AND decision = 'KEEP' AND NOT by_default""")
-                .param("ids", membershipIds).query(Long.class).list());
-    }
-
-    private Set<Long> suspended(List<Member> members) {
-        return members.isEmpty() ? Set.of() : new LinkedHashSet<>(jdbc.sql("""
-                SELECT ms.membership_id FROM membership_suspension ms JOIN staff_suspension s ON s.id = ms.suspension_id
-                WHERE s.status = 'SUSPENDED' AND ms.membership_id IN (:ids)""")
-                .param("ids", members.stream().map(Member::membershipId).toList()).query(Long.class).list());
-    }
-
-    /** Name, facility, profession, member since, invited by, last decision, and what deserves a second look. */
-    private String label(Member m, String lastDecision, boolean suspended) {
-        String status = directory.staff(m.staffId()).map(s -> s.status()).orElse("");
-        StringBuilder text = new StringBuilder(m.name()).append("（").append(m.facilityName()).append("、")
-                .append(m.profession()).append("）参加 ")
-                .append(LocalDate.ofInstant(m.validFrom().toInstant(), EngineClock.ZONE)).append("・招待 ")
-                .append(m.invitedBy()).append("・前回: ").append(lastDecision == null ? "なし" : switch (lastDecision) {
-                    case "KEEP" -> "継続";
-                    case "KEEP*" -> "継続（無回答・既定）";
-                    default -> lastDecision;
-                });
-        if (suspended || "SUSPENDED".equals(status)) {
-            text.append(" ⚠利用停止中");
-        }
-        if ("LEFT".equals(status) || "LOCKED".equals(status)) {
-            text.append(" ⚠事業所を離れています");
-        }
-        if (lastDecision == null || lastDecision.endsWith("*")) {
-            text.append(" ⚠これまで確認されていません");
-        }
-        return text.toString();
-    }
-
-    private static Date after(Instant from, String duration) throws Exception {
-        return new DurationHelper(duration).getDateAfter(Date.from(from));
-    }
-
-    private static Date before(Date deadline, String duration) throws Exception {
-        Date now = Date.from(EngineClock.now());
-        long length = new DurationHelper(duration).getDateAfter(now).getTime() - now.getTime();
-        return new Date(Math.max(now.getTime(), deadline.getTime() - length));
     }
 }

@@ -1,5 +1,10 @@
 package org.mcsgov.review;
 
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.calendar.DurationHelper;
+import org.mcsgov.platform.EngineClock;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -101,8 +106,20 @@ public class Schedules {
     }
 
     /** The next date of a cycle (a cron rule, or an ISO cycle counted from now), as the engine computes it. */
-    public static java.util.Date next(String cycle) {
+    public static Date next(String cycle) {
         return new org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar().resolveDuedate(cycle,
-                java.util.Date.from(org.mcsgov.platform.EngineClock.now()));
+                Date.from(EngineClock.now()));
+    }
+
+    /** A campaign opened at {@code from} ends after mcs.review.deadline. */
+    public Date reviewDeadlineFrom(Instant from) throws Exception {
+        return new DurationHelper(reviewDeadline).getDateAfter(Date.from(from));
+    }
+
+    /** The reminder mcs.review.remind-before the deadline, or now when that moment has passed. */
+    public Date reviewReminderBefore(Date deadline) throws Exception {
+        Date now = Date.from(EngineClock.now());
+        long length = new DurationHelper(reviewRemindBefore).getDateAfter(now).getTime() - now.getTime();
+        return new Date(Math.max(now.getTime(), deadline.getTime() - length));
     }
 }
