@@ -11,13 +11,10 @@ import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BpmnModdle } from 'bpmn-moddle';
+import { EXPORTER, EXPORTER_VERSION } from './exporter.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const camunda = JSON.parse(readFileSync(join(here, 'node_modules/camunda-bpmn-moddle/resources/camunda.json'), 'utf8'));
-const version = JSON.parse(readFileSync(join(here, 'package.json'), 'utf8')).version;
-
-export const EXPORTER = 'mcs-governance tools/bpmn/normalize.mjs';
-export const EXPORTER_VERSION = version;
 
 const args = process.argv.slice(2);
 const check = args.includes('--check');
