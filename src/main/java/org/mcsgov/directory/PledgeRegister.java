@@ -2,6 +2,7 @@ package org.mcsgov.directory;
 
 import static org.mcsgov.platform.Rows.now;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,6 +43,20 @@ public class PledgeRegister {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(staff.id(), staff.email().toLowerCase(), staff.facilityId(), status.name(), VERSION,
                         pointsText(), now(), recordedBy, processInstanceId).update();
+    }
+
+    /**
+     * A pledge the person signed on paper before the system (A9-1): on record from now, with the paper's date and where
+     * the paper is kept, so that an auditor can ask for it.
+     */
+    public void recordOnPaper(Staff staff, LocalDate paperSignedOn, String paperKeptAt, String recordedBy,
+                              String processInstanceId) {
+        jdbc.sql("""
+                INSERT INTO pledge (staff_id, email, facility_id, status, version, points, signed_at, recorded_by,
+                    process_instance_id, paper_signed_on, paper_kept_at)
+                VALUES (?, ?, ?, 'ON_RECORD', ?, ?, ?, ?, ?, ?, ?)""")
+                .params(staff.id(), staff.email().toLowerCase(), staff.facilityId(), VERSION, pointsText(), now(),
+                        recordedBy, processInstanceId, paperSignedOn, paperKeptAt).update();
     }
 
     /** The person's latest pledge decision (signed, confirmed on record or refused), whichever facility. */

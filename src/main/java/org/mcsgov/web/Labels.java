@@ -36,6 +36,9 @@ public final class Labels {
             .collect(Collectors.toMap(Enum::name, CorrectionField::label, (a, b) -> a, LinkedHashMap::new));
     public static final Map<String, String> CORRECTION_STATUS = ordered("REQUESTED", "承認待ち", "APPLIED", "反映済み",
             "REFUSED", "却下", "EXPIRED", "期限切れ");
+    /** pledge.status (A9-1): signed in the system, refused, on record (confirmed, or a paper pledge), acknowledged. */
+    public static final Map<String, String> PLEDGE_STATUS = ordered("SIGNED", "署名", "REFUSED", "拒否",
+            "ON_RECORD", "記録あり", "ACKNOWLEDGED", "退職時の確認");
     public static final Map<String, String> YES_NO = ordered("true", "はい", "false", "いいえ");
 
     private Labels() {

@@ -46,8 +46,9 @@ public class RegisterPages {
                                 String processInstanceId) {
     }
 
+    /** paperSignedOn and paperKeptAt: a pledge signed on paper before the system (pledge-record), else null. */
     public record PledgeRow(String status, String version, OffsetDateTime signedAt, String recordedBy,
-                            String facilityId, String processInstanceId) {
+                            String facilityId, String processInstanceId, LocalDate paperSignedOn, String paperKeptAt) {
     }
 
     public record TrainingRow(LocalDate trainingDate, String content, String recordedBy, String processInstanceId) {
@@ -141,7 +142,8 @@ public class RegisterPages {
                 FROM role_assignment
                 WHERE staff_id = ? ORDER BY valid_from, id""", id);
         var pledges = rows(PledgeRow.class, """
-                SELECT status, version, signed_at, recorded_by, facility_id, process_instance_id FROM pledge
+                SELECT status, version, signed_at, recorded_by, facility_id, process_instance_id, paper_signed_on,
+                    paper_kept_at FROM pledge
                 WHERE email = (SELECT LOWER(email) FROM staff WHERE id = ?) ORDER BY signed_at, id""", id);
         var trainings = rows(TrainingRow.class, """
                 SELECT t.training_date, t.content, t.recorded_by, t.process_instance_id FROM security_training t
