@@ -64,7 +64,7 @@ public class MembershipList implements RegisterList<MembershipList.Row> {
     public Listing<Row> rows(Map<String, String> criteria) {
         Where where = visibility.groups(new Where())
                 .and("m.group_id = :group", "group", Criteria.number(criteria, "group"))
-                .and("s.name LIKE :q OR s.kana LIKE :q", "q", Criteria.contains(criteria, "q"));
+                .and(PersonSearch.condition("s.name", "s.kana"), "q", PersonSearch.pattern(criteria, "q"));
         if (Boolean.TRUE.equals(Criteria.yesNo(criteria, "current"))) {
             where.and("m.valid_to IS NULL");
         }

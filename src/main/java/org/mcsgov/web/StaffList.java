@@ -66,7 +66,8 @@ public class StaffList implements RegisterList<StaffList.Row> {
     @Override
     public Listing<Row> rows(Map<String, String> criteria) {
         Where where = visibility.staff(new Where())
-                .and("s.name LIKE :q OR s.kana LIKE :q OR s.display_name LIKE :q", "q", Criteria.contains(criteria, "q"))
+                .and(PersonSearch.condition("s.name", "s.kana") + " OR " + PersonSearch.column("s.display_name") + " LIKE :q", "q",
+                        PersonSearch.pattern(criteria, "q"))
                 .and("s.profession LIKE :profession", "profession", Criteria.contains(criteria, "profession"))
                 .and("s.status = :status", "status", Criteria.text(criteria, "status"))
                 .and("s.facility_id = :facility", "facility", Criteria.text(criteria, "facility"));
