@@ -17,6 +17,7 @@ import org.mcsgov.directory.Deciders;
 import org.mcsgov.directory.DirectoryService;
 import org.mcsgov.directory.Role;
 import org.mcsgov.directory.Staff;
+import org.mcsgov.platform.DurationWords;
 import org.mcsgov.platform.EngineClock;
 import org.mcsgov.platform.Facts;
 import org.mcsgov.platform.UserError;
@@ -66,7 +67,7 @@ public class TakeoutSteps {
             execution.setVariable("adminGroup", Role.MCS_ADMIN.groupId(applicant.facilityId()));
             execution.setVariable("deviceOptions", Vars.options(devices.devicesOf(applicant.facilityId()).stream()
                     .filter(Device::available).map(d -> new Vars.Option(d.label(), String.valueOf(d.id()))).toList()));
-            execution.setVariable("maxPeriod", properties.maxPeriod());
+            execution.setVariable("maxPeriod", DurationWords.of(properties.maxPeriod()));   // 「14日」, not P14D
             execution.setVariable("remindAfter", properties.approvalRemindAfter());
             execution.setVariable("expireAfter", properties.approvalExpireAfter());
         };

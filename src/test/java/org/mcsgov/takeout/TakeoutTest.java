@@ -202,6 +202,8 @@ class TakeoutTest extends DeviceFixtures {
     @DisplayName("bad input: period in the past, ending before it starts, too long; a device not in the register, unusable, or of another facility")
     void badInput() {
         ProcessInstance instance = start(nurse.userId(), "device-takeout", Map.of());
+        assertThat(runtimeService.getVariable(instance.getId(), "maxPeriod")).as("the form's 「最長 …」 in words")
+                .isEqualTo("14日");
         LocalDate today = EngineClock.today();
         assertThatThrownBy(() -> complete(instance, nurse.userId(), request(tablet, today.minusDays(1), today.plusDays(1))))
                 .isInstanceOf(UserError.class).hasMessageContaining("過去");
