@@ -206,6 +206,17 @@ class RegisterImportTest extends ProcessTestSupport {
     }
 
     @Test
+    @DisplayName("A7: nobody confirms in time: the import ends as expired, nothing written")
+    void expired() {
+        ProcessInstance instance = start(office, "register-import", files(facilitiesCsv(), staffCsv()));
+        Job timer = managementService().createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
+        managementService().executeJob(timer.getId());
+        assertThat(instance).isEnded().hasPassed("Task_Expire", "EndEvent_Expired");
+        assertThat(importRow(importId(instance))).containsEntry("STATUS", "EXPIRED");
+        assertThat(directory.facility(f)).isEmpty();
+    }
+
+    @Test
     @DisplayName("A7, issue 12: only the office starts an import; without files it is refused")
     void onlyTheOffice() {
         Fixture clinic = Fixture.facility(directory, FacilityKind.CLINIC);
