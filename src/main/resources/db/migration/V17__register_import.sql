@@ -44,10 +44,16 @@ CREATE TABLE migrated_row (
 CREATE INDEX ix_migrated_row_key ON migrated_row (kind, natural_key);
 
 -- A migrated account has no password anyone knows (random, never stored in plain, never shown) until its person
--- activates it (README 本番導入の手順); activated_at stays empty until then.
+-- activates it with the mailed link (README 本番導入の手順): the link's token is stored hashed (SHA-256), used once
+-- (then cleared), and expires; the facility's MCS administrator re-sends an expired one (a new token replaces it).
 CREATE TABLE account_activation (
     staff_id            BIGINT        NOT NULL PRIMARY KEY REFERENCES staff (id),
     import_id           BIGINT        NOT NULL REFERENCES register_import (id),
     created_at          TIMESTAMP WITH TIME ZONE NOT NULL,
+    token_hash          VARCHAR(64),
+    expires_at          TIMESTAMP WITH TIME ZONE,
+    sent_by             VARCHAR(64),
+    sent_at             TIMESTAMP WITH TIME ZONE,
     activated_at        TIMESTAMP WITH TIME ZONE
 );
+CREATE UNIQUE INDEX ux_account_activation_token ON account_activation (token_hash);

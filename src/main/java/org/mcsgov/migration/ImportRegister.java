@@ -82,10 +82,4 @@ public class ImportRegister {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(importId, kind.name(), fileName, line, key, outcome, now(), by).update();
     }
-
-    /** A migrated account waits for its person to activate it (no one knows its password until then). */
-    void awaitActivation(long staffId, long importId) {
-        jdbc.sql("INSERT INTO account_activation (staff_id, import_id, created_at) VALUES (?, ?, ?)")
-                .params(staffId, importId, now()).update();
-    }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.spin.json.SpinJsonNode;
 import org.mcsgov.directory.DirectoryService;
 import org.mcsgov.directory.Role;
 import org.mcsgov.directory.Staff;
@@ -99,14 +100,17 @@ public class ImportSteps {
     /**
      * The files the office sent, at least one. The engine's gate takes plain values only (no serialized objects), so a
      * file is text: the CSV itself (it has commas), or the file's bytes in Base64 as a program sends a file, which
-     * keeps Excel's Shift_JIS for the decoding of the dry run.
+     * keeps Excel's Shift_JIS for the decoding of the dry run. A String variable holds at most 4,000 characters in
+     * the engine's tables, so a real file comes as a Json variable whose value is one JSON string (kept as bytes).
      */
     private static List<DryRun.Upload> uploads(DelegateExecution execution) {
         List<DryRun.Upload> uploads = new ArrayList<>();
         for (ImportFile kind : ImportFile.values()) {
             String name = kind.fileName() + "Csv";
             Object value = execution.getVariable(name);
-            if (value instanceof String text && !text.isBlank()) {
+            String text = value instanceof String string ? string
+                    : value instanceof SpinJsonNode json && json.isString() ? json.stringValue() : null;
+            if (text != null && !text.isBlank()) {
                 uploads.add(new DryRun.Upload(kind.label() + ".csv", bytes(name, text)));
             } else if (value != null) {
                 throw new UserError(name + "はCSVファイル（本文またはBase64）にしてください", name + " must be a CSV file");

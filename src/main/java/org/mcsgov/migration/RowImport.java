@@ -30,13 +30,13 @@ class RowImport {
     private final DirectoryService directory;
     private final FacilityRegister facilities;
     private final PledgeRegister pledges;
-    private final ImportRegister imports;
+    private final Activations activations;
 
-    RowImport(DirectoryService directory, FacilityRegister facilities, PledgeRegister pledges, ImportRegister imports) {
+    RowImport(DirectoryService directory, FacilityRegister facilities, PledgeRegister pledges, Activations activations) {
         this.directory = directory;
         this.facilities = facilities;
         this.pledges = pledges;
-        this.imports = imports;
+        this.activations = activations;
     }
 
     Outcome apply(ImportFile kind, Cells row, long importId, String by, String processInstanceId) {
@@ -61,7 +61,7 @@ class RowImport {
     /**
      * A person with their one account and roles (A8-5, A11-2); the pledge they signed on paper is on record at
      * migration (A9-1). The account's password is random and never stored in plain or shown: nobody can log in
-     * until the person activates the account and sets their own password (README 本番導入の手順).
+     * until the person sets their own with the mailed activation link (Activations, README 本番導入の手順).
      */
     private Outcome staff(Cells row, long importId, String by, String processInstanceId) {
         String userId = row.get("ユーザーID");
@@ -74,8 +74,8 @@ class RowImport {
         Staff pending = directory.registerPending(new NewStaff(row.get("事業所ID"), userId, row.get("氏名"),
                 row.get("ふりがな"), row.get("職種"), row.get("メールアドレス"), unusable, roles), processInstanceId);
         pledges.record(pending, PledgeRegister.Status.MIGRATED, by, processInstanceId);
-        directory.activate(pending.id(), unusable, roles, by, processInstanceId, true);
-        imports.awaitActivation(pending.id(), importId);
+        Staff active = directory.activate(pending.id(), unusable, roles, by, processInstanceId, true);
+        activations.await(active, importId, by);
         return new Outcome(userId, true);
     }
 

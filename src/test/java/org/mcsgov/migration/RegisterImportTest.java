@@ -4,15 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -24,6 +29,7 @@ import org.mcsgov.directory.FacilityRegister;
 import org.mcsgov.directory.NewStaff;
 import org.mcsgov.directory.Role;
 import org.mcsgov.directory.Staff;
+import org.mcsgov.platform.UserError;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.util.ReflectionTestUtils;
@@ -37,6 +43,7 @@ class RegisterImportTest extends ProcessTestSupport {
     @Autowired FacilityRegister facilities;
     @Autowired ImportChunks chunks;
     @Autowired JdbcClient jdbc;
+    @Autowired Activations activations;
 
     private String office;
     private String f;
@@ -68,11 +75,13 @@ class RegisterImportTest extends ProcessTestSupport {
         return csv.toString();
     }
 
-    /** The facilities' file as text, the staff file as a program sends Excel's Shift_JIS bytes: in Base64. */
+    /** The facilities' file as text, the staff file as a program sends Excel's Shift_JIS bytes: in Base64, as Json. */
     private Map<String, Object> files(String facilities, String staff) {
         Map<String, Object> files = new HashMap<>();
         files.put("facilitiesCsv", facilities);
-        files.put("staffCsv", Base64.getEncoder().encodeToString(staff.getBytes(CsvText.WINDOWS_31J)));
+        // a real file is longer than a String variable's 4,000 characters: a Json variable holding one JSON string
+        files.put("staffCsv", SpinValues.jsonValue("\"" + Base64.getEncoder().encodeToString(
+                staff.getBytes(CsvText.WINDOWS_31J)) + "\"").create());
         return files;
     }
 
@@ -203,6 +212,30 @@ class RegisterImportTest extends ProcessTestSupport {
         assertThat(count("SELECT COUNT(DISTINCT natural_key) FROM migrated_row WHERE import_id = ?", importId)).isEqualTo(6);
         assertThat(importRow(importId)).containsEntry("ROWS_DONE", 6).containsEntry("STATUS", "DONE");
         assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+    }
+
+    @Test
+    @DisplayName("A11-3: a migrated person activates the account with the link: once, before it expires, under the policy; a re-sent link replaces the old")
+    void activation() {
+        confirmAndRun(facilitiesCsv(), staffCsv());
+        Staff person = directory.staffByUserId(f + "-p0").orElseThrow();
+        assertThat(activations.waiting(person.id())).isTrue();
+        String replaced = activations.issue(person, office);
+        String link = activations.issue(person, office);
+        assertThatThrownBy(() -> activations.activate(replaced, "mine2026x")).isInstanceOf(UserError.class)
+                .hasMessageContaining("このリンクは使えません");
+        assertThat(count("SELECT COUNT(*) FROM account_activation WHERE token_hash = ?", link)).as("stored hashed").isZero();
+        assertThatThrownBy(() -> activations.activate(link, "short")).isInstanceOf(UserError.class);
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(15))));
+        assertThatThrownBy(() -> activations.activate(link, "mine2026x")).hasMessageContaining("期限切れ");
+        ClockUtil.reset();
+
+        String resent = activations.issue(person, office);
+        activations.activate(resent, "mine2026x");
+        assertThat(identityService.checkPassword(person.userId(), "mine2026x")).isTrue();
+        assertThat(activations.waiting(person.id())).isFalse();
+        assertThatThrownBy(() -> activations.activate(resent, "again2026x")).isInstanceOf(UserError.class);
+        assertThat(count("SELECT COUNT(*) FROM staff WHERE id = ? AND password_must_change = FALSE", person.id())).isOne();
     }
 
     @Test
