@@ -89,9 +89,12 @@ class RegisterImportTest extends ProcessTestSupport {
         return count("SELECT id FROM register_import WHERE process_instance_id = ?", instance.getId());
     }
 
+    /** The import's row, its column names upper-case (H2 reports them so, PostgreSQL lower-case). */
     private Map<String, Object> importRow(long importId) {
-        return jdbc.sql("SELECT status, rows_total, rows_done, problems, started_by FROM register_import WHERE id = ?")
-                .param(importId).query().singleRow();
+        Map<String, Object> row = new HashMap<>();
+        jdbc.sql("SELECT status, rows_total, rows_done, problems, started_by FROM register_import WHERE id = ?")
+                .param(importId).query().singleRow().forEach((name, value) -> row.put(name.toUpperCase(), value));
+        return row;
     }
 
     private ProcessInstance confirmAndRun(String facilities, String staff) {
