@@ -54,7 +54,7 @@ public class AuditController {
         var registration = new FilterRegistrationBean<>(new AuditFilter(audit, history));
         registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/admin/auth/user/*",
                 "/camunda/api/engine/*", "/register", "/register/*", "/account/password", "/account/2fa",
-                "/account/2fa/*");
+                "/account/2fa/*", "/account/activate");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         registration.setName("mcs-audit");
         return registration;

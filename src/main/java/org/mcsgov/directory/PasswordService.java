@@ -90,6 +90,19 @@ public class PasswordService {
     }
 
     /**
+     * The person sets their first password with a proof other than a password (a migrated account's activation
+     * link): the same policy and history as a change (A11-3), and no change is required at the next login.
+     */
+    public void setFirst(String userId, String replacement) {
+        transactions.executeWithoutResult(status -> {
+            var user = AsSystem.call(identityService, () -> identityService.createUserQuery().userId(userId).singleResult());
+            user.setPassword(replacement);
+            save(user);
+            markChanged(userId);
+        });
+    }
+
+    /**
      * Saves a Camunda user whose password was set; the engine's password policy refuses a weak or recently used one
      * (A11-3); the new password's hash joins the history.
      */

@@ -24,7 +24,8 @@ public class PledgeRegister {
             "MCSと患者の情報を、業務の目的以外に使いません。",
             "患者・利用者とその家族のプライバシーを侵害しません。");
 
-    public enum Status { SIGNED, REFUSED, ON_RECORD, ACKNOWLEDGED }
+    /** MIGRATED: on record at migration (初期移行, register-import): signed on paper before this register existed. */
+    public enum Status { SIGNED, REFUSED, ON_RECORD, ACKNOWLEDGED, MIGRATED }
 
     private final JdbcClient jdbc;
 
@@ -62,7 +63,7 @@ public class PledgeRegister {
     /** The person's latest pledge decision (signed, confirmed on record or refused), whichever facility. */
     public Optional<Status> latest(String email) {
         return jdbc.sql("""
-                SELECT status FROM pledge WHERE email = ? AND status IN ('SIGNED', 'ON_RECORD', 'REFUSED')
+                SELECT status FROM pledge WHERE email = ? AND status IN ('SIGNED', 'ON_RECORD', 'MIGRATED', 'REFUSED')
                 ORDER BY signed_at DESC, id DESC""")
                 .param(email.toLowerCase()).query((rs, n) -> Status.valueOf(rs.getString(1))).list().stream()
                 .findFirst();

@@ -24,9 +24,9 @@ final class RowChecks {
     private static final Pattern KATAKANA = Pattern.compile("[ァ-ヶー・　 ]+");
     private static final Pattern TELEPHONE = Pattern.compile("[0-9][0-9-]{8,14}");
     private static final DateTimeFormatter SLASHED = DateTimeFormatter.ofPattern("uuuu/M/d");
-    private static final Map<String, FacilityKind> KINDS = Arrays.stream(FacilityKind.values())
+    static final Map<String, FacilityKind> KINDS = Arrays.stream(FacilityKind.values())
             .filter(kind -> kind != FacilityKind.ASSOCIATION).collect(Collectors.toMap(FacilityKind::label, k -> k));
-    private static final Map<String, Role> ROLES = Arrays.stream(Role.values()).filter(role -> role != Role.OFFICE)
+    static final Map<String, Role> ROLES = Arrays.stream(Role.values()).filter(role -> role != Role.OFFICE)
             .collect(Collectors.toMap(Role::label, r -> r));
 
     private final String file;
@@ -102,12 +102,22 @@ final class RowChecks {
                 problem("メールアドレス", "台帳の別の職員が使っているメールアドレスです（1人1ID、A11-2）: " + email);
             }
         }
-        for (String role : value("役割").split("[・;；、,，\\s]+")) {
-            if (!role.isEmpty() && !ROLES.containsKey(role)) {
+        for (String role : roleLabels(value("役割"))) {
+            if (!ROLES.containsKey(role)) {
                 problem("役割", "「" + String.join("」「", ROLES.keySet()) + "」を「・」で区切って書いてください: " + role);
             }
         }
         return existing;
+    }
+
+    /** The role labels of a 役割 cell, separated as offices write them (・ ; 、 , or spaces). */
+    static List<String> roleLabels(String cell) {
+        return Arrays.stream(cell.split("[・;；、,，\\s]+")).filter(role -> !role.isEmpty()).toList();
+    }
+
+    /** A date as 2022/08/01 or 2022-08-01. */
+    static LocalDate date(String value) {
+        return value.contains("/") ? LocalDate.parse(value, SLASHED) : LocalDate.parse(value);
     }
 
     private String value(String column) {
@@ -152,7 +162,7 @@ final class RowChecks {
             return;
         }
         try {
-            LocalDate date = value.contains("/") ? LocalDate.parse(value, SLASHED) : LocalDate.parse(value);
+            LocalDate date = date(value);
             if (date.isAfter(EngineClock.today())) {
                 problem(column, "未来の日付です: " + value);
             }

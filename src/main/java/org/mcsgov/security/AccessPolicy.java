@@ -109,6 +109,8 @@ public class AccessPolicy {
         // A7: the office corrects the facilities' data (register-correction)
         grant(OFFICE, Resources.PROCESS_DEFINITION, "register-correction", Permissions.READ,
                 Permissions.CREATE_INSTANCE);
+        // A7: the office brings in an association already using MCS (register-import, 初期移行)
+        grant(OFFICE, Resources.PROCESS_DEFINITION, "register-import", Permissions.READ, Permissions.CREATE_INSTANCE);
         grant(OFFICE, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         String all = filter("すべてのタスク（閲覧）", 40, taskService.createTaskQuery());
         grant(OFFICE, Resources.FILTER, all, Permissions.READ);

@@ -57,7 +57,7 @@ public class SecurityConfiguration {
     public FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle) {
         var registration = new FilterRegistrationBean<>(new LoginThrottleFilter(throttle));
         registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/admin/auth/user/*", "/register/*",
-                "/account/password", "/account/2fa", "/account/2fa/*");
+                "/account/password", "/account/2fa", "/account/2fa/*", "/account/activate");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 7);
         registration.setName("mcs-login-throttle");
         return registration;

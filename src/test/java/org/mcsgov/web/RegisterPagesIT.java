@@ -87,7 +87,10 @@ class RegisterPagesIT extends AppTestSupport {
             "nurse-admin, /register/audit-log.csv, 403", "clinic-coord, /register/audit-log.csv, 403",
             // review campaigns and their reports: the office, as /api/reviews
             "office, /register/reviews, 200", "nurse-admin, /register/reviews, 403",
-            "nurse-admin, /register/review-groups.csv, 403"})
+            "nurse-admin, /register/review-groups.csv, 403",
+            // issue 14: the imports (初期移行) name every person of the association: the office only
+            "office, /register/imports, 200", "office, /register/imports.csv?status=DONE, 200",
+            "nurse-admin, /register/imports, 403", "nurse-mgr, /register/imports.csv, 403"})
     @DisplayName("A7/A8-1: pages open for the facility's roles, the members and the office, 403 for others")
     void pageAccess(String user, String template, int status) {
         var response = get(user, path(template));

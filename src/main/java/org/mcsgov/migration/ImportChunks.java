@@ -1,0 +1,82 @@
+package org.mcsgov.migration;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.mcsgov.platform.Facts;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The writing of a confirmed import in chunks (register-import): one asynchronous job per chunk of rows, each its own
+ * transaction. A chunk that fails (a row the register refuses now, a crash) rolls back whole and its job is retried by
+ * the job executor, then becomes an incident (Cockpit); the chunks done before stay done, and a row is recorded as
+ * migrated in the same transaction as its entry, so a retried chunk finds nothing half-written.
+ */
+@Component
+public class ImportChunks {
+
+    /** One chunk: rows [from, to) of one file (row 0 is the first row after the header). */
+    record Chunk(ImportFile kind, int from, int to) {
+    }
+
+    private final ImportRegister imports;
+    private final RowImport rows;
+    private final int chunkRows;
+
+    public ImportChunks(ImportRegister imports, RowImport rows, @Value("${mcs.migration.chunk-rows:500}") int chunkRows) {
+        this.imports = imports;
+        this.rows = rows;
+        this.chunkRows = chunkRows;
+    }
+
+    /** How many chunks the import has (the multi-instance's cardinality); the plan follows from the stored files. */
+    public JavaDelegate plan() {
+        return execution -> execution.setVariable("chunkCount", chunks(importId(execution)).size());
+    }
+
+    /** The chunk of this multi-instance (loopCounter): its rows written and recorded, the progress counted. */
+    public JavaDelegate write() {
+        return execution -> {
+            long importId = importId(execution);
+            Chunk chunk = chunks(importId).get((Integer) execution.getVariable("loopCounter"));
+            ImportRegister.StoredFile file = imports.file(importId, chunk.kind()).orElseThrow();
+            List<CsvText.Row> lines = data(file);
+            String by = Facts.starter(execution);
+            int written = 0;
+            for (CsvText.Row line : lines.subList(chunk.from(), chunk.to())) {
+                if (imports.migrated(importId, chunk.kind(), line.line())) {
+                    continue; // recorded by an earlier run of this chunk: its entry exists
+                }
+                RowImport.Outcome outcome = rows.apply(chunk.kind(), new RowImport.Cells(chunk.kind(), line), importId,
+                        by, execution.getProcessInstanceId());
+                imports.recordRow(importId, chunk.kind(), file.fileName(), line.line(), outcome.key(),
+                        outcome.created() ? "CREATED" : "EXISTING", by);
+                written++;
+            }
+            imports.progressed(importId, written);
+        };
+    }
+
+    List<Chunk> chunks(long importId) {
+        List<Chunk> chunks = new ArrayList<>();
+        for (ImportRegister.StoredFile file : imports.files(importId)) {
+            int size = data(file).size();
+            for (int from = 0; from < size; from += chunkRows) {
+                chunks.add(new Chunk(file.kind(), from, Math.min(size, from + chunkRows)));
+            }
+        }
+        return chunks;
+    }
+
+    /** The data rows of a stored file, without its header. */
+    private static List<CsvText.Row> data(ImportRegister.StoredFile file) {
+        List<CsvText.Row> all = CsvText.parse(file.content());
+        return all.subList(1, all.size());
+    }
+
+    private static long importId(DelegateExecution execution) {
+        return (Long) execution.getVariable("importId");
+    }
+}
