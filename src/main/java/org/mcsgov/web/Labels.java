@@ -38,7 +38,7 @@ public final class Labels {
             "REFUSED", "却下", "EXPIRED", "期限切れ");
     /** pledge.status (A9-1): signed in the system, refused, on record (confirmed, or a paper pledge), acknowledged. */
     public static final Map<String, String> PLEDGE_STATUS = ordered("SIGNED", "署名", "REFUSED", "拒否",
-            "ON_RECORD", "記録あり", "ACKNOWLEDGED", "退職時の確認");
+            "ON_RECORD", "記録あり", "MIGRATED", "移行時に記録あり", "ACKNOWLEDGED", "退職時の確認");
     public static final Map<String, String> YES_NO = ordered("true", "はい", "false", "いいえ");
 
     private Labels() {
