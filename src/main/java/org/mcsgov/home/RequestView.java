@@ -1,6 +1,8 @@
 package org.mcsgov.home;
 
 import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,7 +25,7 @@ import org.springframework.stereotype.Component;
 public class RequestView {
 
     public record Request(String processInstanceId, String businessKey, String procedure, String applicant,
-                          Timestamp started, Timestamp ended, String state, String decision, String next,
+                          OffsetDateTime started, OffsetDateTime ended, String state, String decision, String next,
                           String holder, String nextTaskId, boolean withdrawable) {
         public String cockpitLink() {
             return Links.cockpit(processInstanceId);
@@ -78,12 +80,18 @@ public class RequestView {
             String state = registerState != null ? registerState[0]
                     : ENGINE_STATE.getOrDefault(row.engineState(), row.engineState());
             requests.add(new Request(row.processInstanceId(), row.businessKey(), row.procedure(),
-                    row.starterName() != null ? row.starterName() : row.starterUserId(), row.started(), row.ended(),
+                    row.starterName() != null ? row.starterName() : row.starterUserId(), time(row.started()),
+                    time(row.ended()),
                     state, decision == null ? null : describe(decision, names), task == null ? null : task.name(),
                     task == null ? null : holder(task, names, facilities), task == null ? null : task.id(),
                     registerState != null && withdrawable(subject, registerState)));
         }
         return requests;
+    }
+
+    /** An engine time as the register pages show it (Cells: the association's zone), not the server's zone. */
+    private static OffsetDateTime time(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant().atOffset(ZoneOffset.UTC);
     }
 
     /** The Japanese state and, for the withdrawal check, the code and the facility or applicant it belongs to. */
