@@ -25,11 +25,14 @@ public class ApprovalSteps {
     private final DecisionLog decisions;
     private final Notifications notifications;
     private final Approvers approvers;
+    private final ResultNotice resultNotice;
 
-    public ApprovalSteps(DecisionLog decisions, Notifications notifications, Approvers approvers) {
+    public ApprovalSteps(DecisionLog decisions, Notifications notifications, Approvers approvers,
+                         ResultNotice resultNotice) {
         this.decisions = decisions;
         this.notifications = notifications;
         this.approvers = approvers;
+        this.resultNotice = resultNotice;
     }
 
     public JavaDelegate prepare() {
@@ -48,13 +51,18 @@ public class ApprovalSteps {
                 throw new UserError("却下・差し戻しには理由を入力してください", "a reason is required to reject or return");
             }
             // the one completing, checked in the register now: holding the task is no approval (DESIGN.md §5)
-            String actor = approvers.requireApprover(subjectType(execution), subjectId(execution),
-                    Facts.authenticated(execution)).userId();
+            var approver = approvers.requireApprover(subjectType(execution), subjectId(execution),
+                    Facts.authenticated(execution));
+            String actor = approver.userId();
+            // 代理承認 is marked in the history the forms, the home page and the auditor read, not only in the mail
+            boolean proxy = approvers.isProxy(approver);
             decisions.record(subjectType(execution), subjectId(execution), switch (decision) {
                 case "approve" -> DecisionLog.Step.APPROVE;
                 case "reject" -> DecisionLog.Step.REJECT;
                 default -> DecisionLog.Step.RETURN;
-            }, comment, actor, execution.getProcessInstanceId());
+            }, proxy ? "代理承認" + (comment == null ? "" : ": " + comment) : comment, actor,
+                    execution.getProcessInstanceId());
+            resultNotice.send(execution, subjectType(execution), subjectId(execution), decision, comment, actor, proxy);
             execution.setVariable("approvalDecision", decision);
             execution.setVariable("approvalComment", comment);
             execution.setVariable("approvalDecidedBy", actor);
@@ -81,6 +89,7 @@ public class ApprovalSteps {
             execution.setVariable("approvalDecision", "expired");
             execution.setVariable("approvalComment", "期限までに承認されませんでした");
             execution.setVariable("approvalDecidedBy", "system");
+            resultNotice.send(execution, subjectType(execution), subjectId(execution), "expired", null, "system", false);
             log.info("[{}] approval expired", execution.getBusinessKey());
         };
     }

@@ -27,13 +27,23 @@ public class Approvers {
         this.subjects = subjects.stream().collect(Collectors.toMap(ApprovalSubject::type, Function.identity()));
     }
 
-    /** The deciding person in the register, or a refusal saying why they may not decide this request. */
-    public Staff requireApprover(String subjectType, long subjectId, String actor) {
+    /** The applicant and approving facility of the request, from its register row. */
+    public ApprovalSubject.Parties parties(String subjectType, long subjectId) {
         ApprovalSubject subject = subjects.get(subjectType);
         if (subject == null) {
             throw new IllegalStateException("no ApprovalSubject for " + subjectType);
         }
-        ApprovalSubject.Parties parties = subject.parties(subjectId);
+        return subject.parties(subjectId);
+    }
+
+    /** Whether this approver decides as 代理承認: a manager, not an MCS administrator, of the approving facility. */
+    public boolean isProxy(Staff approver) {
+        return !directory.activeRoles(approver.id()).contains(Role.MCS_ADMIN);
+    }
+
+    /** The deciding person in the register, or a refusal saying why they may not decide this request. */
+    public Staff requireApprover(String subjectType, long subjectId, String actor) {
+        ApprovalSubject.Parties parties = parties(subjectType, subjectId);
         if (actor == null || actor.equals(parties.applicantUserId())) {
             throw new UserError("自分の申請は承認できません。他の管理者または事業所管理者が承認します",
                     "applicants cannot decide their own request; another administrator or the manager does");

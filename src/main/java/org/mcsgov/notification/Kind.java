@@ -11,7 +11,9 @@ public enum Kind {
     /** A notice to the association office, not about a task of theirs: a change in MCS still not done (N1-3, N2-2). */
     OFFICE_NOTICE("office-notice"),
     /** A notice to one person: a procedure of theirs that someone else ended (an invitation into an archived group). */
-    NOTICE("notice");
+    NOTICE("notice"),
+    /** The result of one's own request (approved, rejected with its reason, returned, expired), issue 15. */
+    RESULT("result");
 
     private final String template;
 
@@ -25,6 +27,6 @@ public enum Kind {
 
     /** Sent to a person or a group named in the notification ("addressee"), not to whoever has a task. */
     boolean addressed() {
-        return this == REVIEW_REQUEST || this == OFFICE_NOTICE || this == NOTICE;
+        return this == REVIEW_REQUEST || this == OFFICE_NOTICE || this == NOTICE || this == RESULT;
     }
 }

@@ -100,6 +100,11 @@ public class Notifications {
         inform(execution, Kind.NOTICE, USER + userId, notice);
     }
 
+    /** The result of the applicant's own request; the mail links to the home page, where 申請一覧 shows it too. */
+    public void informApplicant(DelegateExecution execution, String userId, String notice) {
+        inform(execution, Kind.RESULT, USER + userId, notice);
+    }
+
     private static void inform(DelegateExecution execution, Kind kind, String addressee, String notice) {
         start(execution.getProcessEngineServices(), execution.getProcessBusinessKey(), Map.of(
                 "kind", kind.name(), "addressee", addressee, "notice", notice));
@@ -209,7 +214,8 @@ public class Notifications {
         Set<String> people = addressee.startsWith(USER) ? Set.of(addressee.substring(USER.length()))
                 : members(engine, addressee.substring(GROUP.length()));
         Map<String, String> values = kind != Kind.REVIEW_REQUEST
-                ? Map.of("notice", (String) execution.getVariable("notice"), "link", cockpit())
+                ? Map.of("notice", (String) execution.getVariable("notice"),
+                        "link", kind == Kind.RESULT ? settings.getBaseUrl() + "/" : cockpit())
                 : Map.of("count", String.valueOf(execution.getVariable("count")),
                         "due", day((Date) execution.getVariable("due")), "link", tasklist());
         return new Message(kind.template(), users(engine, people), values);

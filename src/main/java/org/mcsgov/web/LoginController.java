@@ -34,7 +34,7 @@ public class LoginController {
     }
 
     @GetMapping(RegisterAuthentication.LOGIN)
-    public String form(@RequestParam(defaultValue = "/register") String next, HttpSession session, Model model) {
+    public String form(@RequestParam(defaultValue = RegisterAuthentication.HOME) String next, HttpSession session, Model model) {
         model.addAttribute("next", safe(next));
         model.addAttribute("formToken", FormToken.of(session));
         return "register/login";
@@ -42,7 +42,7 @@ public class LoginController {
 
     @PostMapping(RegisterAuthentication.LOGIN)
     public String login(@RequestParam String username, @RequestParam String password,
-                        @RequestParam(defaultValue = "/register") String next, @RequestParam("_token") String token,
+                        @RequestParam(defaultValue = RegisterAuthentication.HOME) String next, @RequestParam("_token") String token,
                         HttpServletRequest request, Model model) {
         FormToken.check(request.getSession(), token);
         // the password first: whether it must be changed is told to its owner only, never to a guesser
@@ -82,6 +82,6 @@ public class LoginController {
      * line break would start a new header.
      */
     private static String safe(String next) {
-        return SAFE_NEXT.matcher(next).matches() ? next : "/register";
+        return SAFE_NEXT.matcher(next).matches() ? next : RegisterAuthentication.HOME;
     }
 }

@@ -31,6 +31,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 public class RegisterAuthentication implements HandlerInterceptor {
 
     static final String LOGIN = "/register/login";
+    /** Where a person lands after login: the home page (org.mcsgov.home), under /register for its filters. */
+    public static final String HOME = "/register/home";
 
     private final ProcessEngine engine;
     private final IdentityService identityService;

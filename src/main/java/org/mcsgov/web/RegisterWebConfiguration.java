@@ -26,8 +26,12 @@ public class RegisterWebConfiguration implements WebMvcConfigurer {
                 .excludePathPatterns(RegisterAuthentication.LOGIN);
     }
 
+    /** A page of another package (the home page) that shows the register's header, without web depending on it. */
+    public interface RegisterPage {
+    }
+
     @ControllerAdvice(assignableTypes = {RegisterListController.class, RegisterPages.class, TokenPage.class,
-            FactorSettingPage.class})
+            FactorSettingPage.class, RegisterPage.class})
     static class Header {
 
         private final CurrentUser currentUser;

@@ -34,11 +34,16 @@ public final class Where {
         return this;
     }
 
+    /** The conditions alone, to combine with others (the home page's "or about me"); "1 = 1" without any. */
+    public String condition() {
+        return clauses.isEmpty() ? "1 = 1" : String.join(" AND ", clauses);
+    }
+
     String sql() {
         return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
     }
 
-    Map<String, Object> params() {
+    public Map<String, Object> params() {
         return params;
     }
 }

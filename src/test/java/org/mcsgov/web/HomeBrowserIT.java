@@ -1,0 +1,101 @@
+package org.mcsgov.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The home page in a Japanese Chromium (issue 15): the clinic's MCS administrator sees her coordinator's invitation
+ * in 申請一覧 with who holds it next; the coordinator withdraws another with a typed reason; after a rejection the
+ * coordinator reads the reason on her home page. Screenshots under target/screenshots only.
+ */
+@DisplayName("browser: home page, 申請一覧, 取り下げ and a rejection's reason (issue 15)")
+class HomeBrowserIT extends BrowserTestSupport {
+
+    @Test
+    @DisplayName("an MCS administrator's and a coordinator's 申請一覧, 取り下げ in the UI, a rejection's reason")
+    void home() {
+        inBrowser(this::scenario);
+    }
+
+    private void scenario() {
+        long rejected = requestInvitation();   // one open invitation per person and group: the rejection first
+        String rejectTask = approvalTask(rejected);
+        var decided = post("nurse-admin", "/engine-rest/task/" + rejectTask + "/complete",
+                variables(Map.of("decision", "reject", "decisionComment", "同じ職員が既に参加しているため")));
+        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(204);
+        long waiting = requestInvitation();
+        approvalTask(waiting);
+
+        // the clinic's MCS administrator: her facility's requests, with the one who holds each next
+        login("clinic-admin");
+        assertThat(text()).contains("申請一覧", "マイタスク", "こだいら在宅クリニック");
+        assertThat(row("invitation:" + waiting).getText()).contains("承認待ち", "さくら訪問看護ステーションのMCS管理者");
+        browser.screenshot("home-mcs-admin");
+        logout();
+
+        // the coordinator withdraws the waiting one, typing the reason
+        login("clinic-coord");
+        assertThat(row("invitation:" + rejected).getText()).contains("却下", "同じ職員が既に参加しているため");
+        browser.screenshot("home-rejected");
+        WebElement row = row("invitation:" + waiting);
+        row.findElement(By.name("reason")).sendKeys("患者さんが入院したため");
+        row.findElement(By.cssSelector("form.withdraw button")).click();
+        waitFor(d -> text().contains("申請を取り下げました"));
+        assertThat(row("invitation:" + waiting).getText()).contains("取り下げ", "患者さんが入院したため");
+        assertThat(row("invitation:" + waiting).findElements(By.cssSelector("form.withdraw"))).isEmpty();
+        browser.screenshot("home-withdrawn");
+    }
+
+    private void login(String user) {
+        WebDriver driver = browser.driver();
+        driver.get(url("/"));
+        waitFor(d -> d.getCurrentUrl().contains("/register/login"));
+        driver.findElement(By.name("username")).sendKeys(user);
+        driver.findElement(By.name("password")).sendKeys(DEMO_PASSWORD);
+        driver.findElement(By.cssSelector("main.login button[type=submit]")).click();
+        waitFor(d -> d.getCurrentUrl().endsWith("/register/home"));
+    }
+
+    private void logout() {
+        browser.driver().findElement(By.cssSelector("form.logout button")).click();
+        waitFor(d -> d.getCurrentUrl().contains("/register/login"));
+    }
+
+    private WebElement row(String businessKey) {
+        return browser.driver().findElement(By.cssSelector("tr[data-key='" + businessKey + "']"));
+    }
+
+    private String text() {
+        return browser.driver().findElement(By.tagName("body")).getText();
+    }
+
+    private void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(condition);
+    }
+
+    /** The approval task, once the job executor has started the asynchronous approval. */
+    private String approvalTask(long id) {
+        for (int i = 0; i < 300; i++) {
+            var tasks = json(get("nurse-admin", "/engine-rest/task?taskDefinitionKey=UserTask_Decide"
+                    + "&processInstanceBusinessKey=invitation:" + id));
+            if (!tasks.isEmpty()) {
+                return tasks.get(0).get("id").asText();
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("no approval task for invitation " + id);
+    }
+}
