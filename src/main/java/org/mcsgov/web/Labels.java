@@ -36,6 +36,17 @@ public final class Labels {
             .collect(Collectors.toMap(Enum::name, CorrectionField::label, (a, b) -> a, LinkedHashMap::new));
     public static final Map<String, String> CORRECTION_STATUS = ordered("REQUESTED", "承認待ち", "APPLIED", "反映済み",
             "REFUSED", "却下", "EXPIRED", "期限切れ");
+    /** invitation.state (group-invitation): where an invitation stands, in the register's words. */
+    public static final Map<String, String> INVITATION_STATE = ordered("WAITING_ADMIN", "MCS管理者の承認待ち",
+            "WAITING_INVITEE", "招待された人の参加待ち", "WAITING_PATIENT", "患者の了承待ち", "WAITING_REGISTRATION",
+            "招待された人の登録待ち", "RETURNED", "差し戻し", "MEMBER", "参加済み", "REJECTED", "却下", "DECLINED", "辞退",
+            "EXPIRED", "期限切れ", "CANCELLED", "取り下げ");
+    /** staff_suspension.status (user-suspension, N2-2). */
+    public static final Map<String, String> SUSPENSION_STATUS = ordered("SUSPENDED", "利用停止中", "LIFTED", "解除",
+            "BANNED", "利用禁止");
+    /** password_attestation.status (password-attestation, A11-1). */
+    public static final Map<String, String> ATTESTATION_STATUS = ordered("OPEN", "回答待ち", "OVERDUE", "期限超過",
+            "ATTESTED", "変更済み");
     /** pledge.status (A9-1): signed in the system, refused, on record (confirmed, or a paper pledge), acknowledged. */
     public static final Map<String, String> PLEDGE_STATUS = ordered("SIGNED", "署名", "REFUSED", "拒否",
             "ON_RECORD", "記録あり", "MIGRATED", "移行時に記録あり", "ACKNOWLEDGED", "退職時の確認");

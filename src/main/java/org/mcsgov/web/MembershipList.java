@@ -71,8 +71,10 @@ public class MembershipList implements RegisterList<MembershipList.Row> {
         Criteria.validOn(where, "m", Criteria.day(criteria, "on"));
         return new Listing<>(jdbc, """
                 m.id, m.group_id, g.name AS group_name, m.staff_id, s.user_id, s.name, f.name AS facility_name,
-                s.profession, m.role, m.valid_from, m.valid_to, m.invited_by, m.approved_by,
-                m.opened_process_instance_id, m.closed_by, m.close_reason, m.closed_process_instance_id""",
+                s.profession, m.role, m.valid_from, m.valid_to, """ + PersonName.of("m.invited_by", "invited_by") + ", "
+                + PersonName.of("m.approved_by", "approved_by") + """
+                , m.opened_process_instance_id, """ + PersonName.of("m.closed_by", "closed_by") + """
+                , m.close_reason, m.closed_process_instance_id""",
                 "membership m JOIN patient_group g ON g.id = m.group_id JOIN staff s ON s.id = m.staff_id "
                         + "JOIN facility f ON f.id = s.facility_id",
                 where, "m.id DESC", RecordRows.of(Row.class));

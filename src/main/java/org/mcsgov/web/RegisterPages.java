@@ -207,8 +207,10 @@ public class RegisterPages {
                 .param(id).query(RecordRows.of(GroupDetail.class)).optional().orElseThrow(() -> notFound("グループ", String.valueOf(id)));
         readable(visibility.group(id));
         var invitations = rows(InvitationRow.class, """
-                SELECT id, invitee_email, reason, state, invited_by, approved_by, created_at, closed_at, close_reason,
-                    process_instance_id FROM invitation WHERE group_id = ? ORDER BY created_at DESC, id DESC""", id);
+                SELECT id, invitee_email, reason, state, """ + PersonName.of("invited_by", "invited_by") + ", "
+                + PersonName.of("approved_by", "approved_by") + """
+                , created_at, closed_at, close_reason, process_instance_id FROM invitation WHERE group_id = ?
+                ORDER BY created_at DESC, id DESC""", id);
         var coordinators = rows(CoordinatorRow.class, """
                 SELECT s.name, h.valid_from, h.valid_to, h.changed_by, h.reason, h.process_instance_id
                 FROM coordinator_history h JOIN staff s ON s.id = h.staff_id WHERE h.group_id = ?

@@ -112,6 +112,8 @@ class RegisterPagesIT extends AppTestSupport {
             "office, /register/facilities.csv, みどり薬局, nobody-at-all",
             "nurse-admin, /register/memberships.csv, " + RegisterFixtures.LEFT_REASON + ", 山田 太郎様",
             "pharm-admin, /register/memberships.csv?group={nurseGroup}, グループ, " + RegisterFixtures.LEFT_REASON,
+            // who invited, approved and ended a membership: by name, not login id (issue 15)
+            "office, /register/memberships.csv?group={nurseGroup}, 高橋 恵, nurse-admin",
             "nurse-admin, /register/devices.csv, NS-SP-01, CL-PC-01", "nurse-staff, /register/devices.csv, NS-SP-01, NS-TAB-01",
             "pharm-admin, /register/devices, PH-PC-01, NS-SP-01", "office, /register/devices.csv, CL-TAB-01, nobody-at-all",
             "nurse-admin, /register/staff/{nurseStaff}, NS-SP-01, CL-PC-01",
@@ -139,8 +141,9 @@ class RegisterPagesIT extends AppTestSupport {
         var lines = response.body().lines().toList();
         assertThat(lines.get(0)).isEqualTo("\uFEFFグループ,氏名,ユーザーID,事業所,職種,役割,参加,終了,招待者,承認者,参加プロセス,"
                 + "終了者,終了理由,終了プロセス");
-        assertThat(lines).hasSize(4).anySatisfy(line -> assertThat(line).contains("nurse-mgr", "nurse-coord",
-                "nurse-admin", RegisterFixtures.LEFT_REASON));
+        // inviter nurse-coord, approver and ender nurse-admin: by name (issue 15)
+        assertThat(lines).hasSize(4).anySatisfy(line -> assertThat(line).contains("nurse-mgr", "渡辺 亮",
+                "高橋 恵", RegisterFixtures.LEFT_REASON));
         var current = get("office", path("/register/memberships.csv?group={nurseGroup}&current=true"));
         assertThat(current.body().lines()).hasSize(3).noneMatch(line -> line.contains("nurse-mgr"));
         assertThat(get("office", "/register/staff.csv?q=タカハシ").body().lines()).hasSize(2);
