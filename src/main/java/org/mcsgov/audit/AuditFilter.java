@@ -25,7 +25,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * the authentication and password-change filters behind it. Recorded: the webapps' logins (success and failure) and
  * logouts; every request to /api and /engine-rest, where HTTP Basic makes each request its own login (refused with
  * 401, or 403 for a password to change: a failed login; otherwise a read or a change by that user); and what a
- * webapp user changes or reads of a case (variables, forms) through the webapps' engine API; the register pages'
+ * webapp user changes or reads of a case (variables, forms) through the webapps' engine API — not their searches,
+ * which Tasklist repeats on every refresh (AuditNames) —; the register pages'
  * logins, logouts and what a logged-in person reads there (/register, session or HTTP Basic). The process instance
  * comes from the path or the JSON answer ("processInstanceId"), so the controllers need not know about the audit.
  */
@@ -72,7 +73,8 @@ class AuditFilter extends OncePerRequestFilter {
         boolean secondFactor = post && uri.startsWith(SECOND_FACTOR);
         boolean rest = uri.startsWith("/api/") || uri.startsWith("/engine-rest/");
         boolean webappData = uri.startsWith("/camunda/api/engine/")
-                && (!"GET".equals(request.getMethod()) || WEBAPP_DATA_READ.matcher(uri).find());
+                && (!"GET".equals(request.getMethod()) && !AuditNames.isQuery(request.getMethod(), uri)
+                        || WEBAPP_DATA_READ.matcher(uri).find());
         // the register pages (/register): what a logged-in person reads there, like a webapp or /api read
         boolean register = (uri.equals("/register") || uri.startsWith("/register/")) && !uri.equals(REGISTER_LOGIN);
         String sessionUser = sessionUser(request);
@@ -89,7 +91,7 @@ class AuditFilter extends OncePerRequestFilter {
         } finally {
             // an exception leaving the chain becomes the container's 500 only after this filter: record that
             int status = failed ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : recorded.getStatus();
-            String path = uri + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+            String path = AuditNames.path(uri, request.getQueryString());
             String user = isLogin ? request.getParameter("username") : authenticated(request, sessionUser, rest || register);
             Event event;
             String detail = (String) request.getAttribute(AuditLog.DETAIL);
@@ -117,7 +119,11 @@ class AuditFilter extends OncePerRequestFilter {
                 detail = detail != null ? detail : status == HttpServletResponse.SC_FORBIDDEN
                         ? "HTTP Basic: password change required" : "HTTP Basic: refused";
             } else {
-                event = "GET".equals(request.getMethod()) ? Event.READ : Event.CHANGE;
+                boolean read = "GET".equals(request.getMethod()) || AuditNames.isQuery(request.getMethod(), uri);
+                event = read ? Event.READ : Event.CHANGE;
+                if (!read && detail == null && status < 300) {
+                    detail = AuditNames.action(uri, history);
+                }
             }
             if (request.getAttribute(AuditLog.EVENT) != null) {
                 event = (Event) request.getAttribute(AuditLog.EVENT);   // the second factor's pages say what it was

@@ -47,4 +47,47 @@ class AuditFilterTest {
         filter.doFilter(request, new MockHttpServletResponse(), served);
         verify(audit).record(eq(Event.READ), eq("clinic-coord"), eq("GET"), any(), eq(200), any(), any(), any());
     }
+
+    @Test
+    @DisplayName("Tasklist's searches (POST task list, filter list and count) are not logged; its decisions are, named")
+    void refreshesAreNotDecisions() throws Exception {
+        var session = new org.springframework.mock.web.MockHttpSession();
+        for (String search : new String[] {"/camunda/api/engine/engine/default/task",
+                "/camunda/api/engine/engine/default/filter/f1/list", "/camunda/api/engine/engine/default/task/count"}) {
+            var request = new MockHttpServletRequest("POST", search);
+            request.setSession(session);
+            filter.doFilter(request, new MockHttpServletResponse(), (req, res) -> { });
+        }
+        org.mockito.Mockito.verifyNoInteractions(audit);
+
+        var history = mock(HistoryService.class, org.mockito.Mockito.RETURNS_DEEP_STUBS);
+        var task = mock(org.camunda.bpm.engine.history.HistoricTaskInstance.class);
+        org.mockito.Mockito.when(task.getName()).thenReturn("招待の承認: 中村 愛さん");
+        org.mockito.Mockito.when(task.getProcessDefinitionKey()).thenReturn("approval");
+        org.mockito.Mockito.when(history.createHistoricTaskInstanceQuery().taskId("0123abcd-0000").singleResult())
+                .thenReturn(task);
+        var request = new MockHttpServletRequest("POST", "/engine-rest/task/0123abcd-0000/submit-form");
+        request.setAttribute(AuditLog.USER, "clinic-admin");
+        new AuditFilter(audit, history).doFilter(request, new MockHttpServletResponse(), (req, res) -> { });
+        verify(audit).record(eq(Event.CHANGE), eq("clinic-admin"), eq("POST"), any(), eq(200), any(), any(),
+                eq("タスク完了: 「招待の承認: 中村 愛さん」（approval）"));
+    }
+
+    @Test
+    @DisplayName("a search is logged as typed (中村), not percent-encoded; a POST search through /engine-rest is a read")
+    void searchesAsTyped() throws Exception {
+        var request = new MockHttpServletRequest("GET", "/register/staff");
+        request.setQueryString("q=%E4%B8%AD%E6%9D%91");
+        request.setAttribute(AuditLog.USER, "office");
+        request.addHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                "office:x".getBytes(StandardCharsets.UTF_8)));
+        filter.doFilter(request, new MockHttpServletResponse(), (req, res) -> { });
+        verify(audit).record(eq(Event.READ), eq("office"), eq("GET"), eq("/register/staff?q=中村"), eq(200), any(),
+                any(), any());
+        var search = new MockHttpServletRequest("POST", "/engine-rest/task");
+        search.setAttribute(AuditLog.USER, "office");
+        filter.doFilter(search, new MockHttpServletResponse(), (req, res) -> { });
+        verify(audit).record(eq(Event.READ), eq("office"), eq("POST"), eq("/engine-rest/task"), eq(200), any(),
+                any(), any());
+    }
 }
