@@ -105,6 +105,9 @@ public class AccessPolicy {
                 Permissions.CREATE_INSTANCE);
         // A7: a manager's own roles, or a facility without a manager, are changed by the office (role-change)
         grant(OFFICE, Resources.PROCESS_DEFINITION, "role-change", Permissions.READ, Permissions.CREATE_INSTANCE);
+        // A7, A8-5: the office ends a facility's use (facility-withdrawal, 利用終了)
+        grant(OFFICE, Resources.PROCESS_DEFINITION, "facility-withdrawal", Permissions.READ,
+                Permissions.CREATE_INSTANCE);
         // A7: the office corrects the facilities' data (register-correction)
         grant(OFFICE, Resources.PROCESS_DEFINITION, "register-correction", Permissions.READ,
                 Permissions.CREATE_INSTANCE);
