@@ -32,10 +32,11 @@ public class AccessPolicy {
                     "register-correction"),
             // the MCS administrator registers and removes the facility's staff (A8-5), restricts misuse (N2-2),
             // manages the facility's devices (A8-2), reviews members (N1-3), archives groups (N2-1) and resets a
-            // lost second factor (A11-3); it asks another facility to take over a group (group-transfer, A4)
+            // lost second factor (A11-3); it asks another facility to take over a group (group-transfer, A4) and
+            // moves a person to another facility of the association (staff-transfer, A8-5)
             "admin", List.of("coordinator-handover", "staff-onboarding", "staff-offboarding", "user-suspension",
                     "device-registration", "device-loan", "device-takeout", "incident-report", "membership-review",
-                    "group-archive", "register-correction", "second-factor-reset", "group-transfer"),
+                    "group-archive", "register-correction", "second-factor-reset", "group-transfer", "staff-transfer"),
             // every person may leave a group they no longer need (N3-6), ask to take information out (A12-9) and
             // report an incident (N3-10, N3-11); coordinators remove, administrators release
             "staff", List.of("membership-removal", "device-takeout", "incident-report"),
