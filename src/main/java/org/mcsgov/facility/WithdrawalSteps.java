@@ -60,12 +60,17 @@ public class WithdrawalSteps {
                     .filter(f -> f.kind() != FacilityKind.ASSOCIATION)
                     .orElseThrow(() -> new UserError("登録されている事業所ではありません: " + facilityId,
                             "not a registered facility: " + facilityId));
-            long withdrawalId = withdrawals.begin(facilityId, reason, office.userId(), execution.getProcessInstanceId());
+            long withdrawalId = withdrawals.begin(facilityId, reason, office.userId(),
+                    execution.getProcessInstanceId());
             execution.setProcessBusinessKey("facility-withdrawal:" + facilityId);
             execution.setVariable("facilityId", facilityId);
             execution.setVariable("withdrawalId", withdrawalId);
             execution.setVariable("facilityLabel", facility.name() + "（" + facilityId + "）");
             execution.setVariable("adminGroup", Role.MCS_ADMIN.groupId(facilityId));
+            // the groups task is the facility's MCS administrators' and the office's: one variable naming both, so that
+            // the model's candidate groups stay a plain ${variable} (Tasklist splits the list at the comma)
+            execution.setVariable("groupsCandidates",
+                    Role.MCS_ADMIN.groupId(facilityId) + "," + Role.OFFICE.groupId(null));
             listGroups(execution);
             log.info("[{}] withdrawal begun by {}", execution.getBusinessKey(), office.userId());
         };

@@ -32,7 +32,7 @@ public class StaffTransferSteps {
     private final StaffTransfers transfers;
     private final String expireAfter;
 
-    /** expireAfter: how long a request waits for the destination's decision or the revision (mcs.staff-transfer.expire-after). */
+    /** expireAfter: how long the destination's decision, or a revision, is waited for (mcs.staff-transfer.expire-after). */
     public StaffTransferSteps(DirectoryService directory, StaffTransfers transfers,
                               @Value("${mcs.staff-transfer.expire-after:P14D}") String expireAfter) {
         this.directory = directory;
@@ -45,7 +45,7 @@ public class StaffTransferSteps {
         return expireAfter;
     }
 
-    /** The request (start form): one's own active staff member, to another ACTIVE facility with an MCS administrator. */
+    /** The request (start form): one's own active staff member, to another ACTIVE facility with an administrator. */
     public JavaDelegate request() {
         return execution -> {
             Staff admin = directory.requireActiveWithRole(Facts.starter(execution), Role.MCS_ADMIN);
