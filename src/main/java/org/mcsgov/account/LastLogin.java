@@ -24,7 +24,10 @@ public class LastLogin {
 
     public void record(String userId) {
         var now = EngineClock.now();
-        jdbc.sql("UPDATE staff SET last_login_at = ? WHERE user_id = ? AND (last_login_at IS NULL OR last_login_at < ?)")
+        // a mover's earlier entry (LEFT) keeps the last login it had there (staff-transfer: one user id, two entries)
+        jdbc.sql("""
+                UPDATE staff SET last_login_at = ? WHERE user_id = ? AND status NOT IN ('LEFT', 'CLOSED')
+                    AND (last_login_at IS NULL OR last_login_at < ?)""")
                 .params(Timestamp.from(now), userId, Timestamp.from(now.minus(PRECISION))).update();
     }
 }

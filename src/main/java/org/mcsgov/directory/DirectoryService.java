@@ -137,11 +137,11 @@ public class DirectoryService {
         Long previous = jdbc.sql("SELECT MAX(id) FROM staff WHERE LOWER(email) = ? AND status = 'LEFT'")
                 .param(s.email().toLowerCase()).query(Long.class).optional().orElse(null);
         long id = Rows.insert(jdbc, """
-                INSERT INTO staff (facility_id, user_id, name, kana, profession, email, live_email, status, created_at,
-                    previous_staff_id, process_instance_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)""",
-                facility.id(), s.userId(), s.name(), s.kana(), s.profession(), s.email(), s.email().toLowerCase(),
-                now(), previous, processInstanceId);
+                INSERT INTO staff (facility_id, user_id, live_user_id, name, kana, profession, email, live_email, status,
+                    created_at, previous_staff_id, process_instance_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)""",
+                facility.id(), s.userId(), s.userId(), s.name(), s.kana(), s.profession(), s.email(),
+                s.email().toLowerCase(), now(), previous, processInstanceId);
         return staff(id).orElseThrow();
     }
 
@@ -184,7 +184,9 @@ public class DirectoryService {
 
     /** A pending registration that ends without an account (pledge refused, expired): the entry stays as history. */
     public void closePending(long staffId) {
-        jdbc.sql("UPDATE staff SET status = 'CLOSED', live_email = NULL WHERE id = ? AND status = 'PENDING'")
+        jdbc.sql("""
+                UPDATE staff SET status = 'CLOSED', live_email = NULL, live_user_id = NULL
+                WHERE id = ? AND status = 'PENDING'""")
                 .param(staffId).update();
     }
 
@@ -205,7 +207,9 @@ public class DirectoryService {
     @Transactional
     public void markLeft(long staffId, String movedToFacilityId) {
         Staff s = staff(staffId).orElseThrow();
-        jdbc.sql("UPDATE staff SET status = 'LEFT', live_email = NULL, left_at = ?, moved_to_facility_id = ? WHERE id = ?")
+        jdbc.sql("""
+                UPDATE staff SET status = 'LEFT', live_email = NULL, live_user_id = NULL, left_at = ?,
+                    moved_to_facility_id = ? WHERE id = ?""")
                 .params(now(), movedToFacilityId, staffId).update();
         jdbc.sql("UPDATE role_assignment SET valid_to = ? WHERE staff_id = ? AND valid_to IS NULL")
                 .params(now(), staffId).update();
@@ -220,7 +224,9 @@ public class DirectoryService {
     }
 
     public Optional<Staff> staffByUserId(String userId) {
-        return jdbc.sql(STAFF_SELECT + " WHERE user_id = ?").param(userId).query(Staff.class).optional();
+        // a mover has an entry per facility under their one user id (staff-transfer): the newest is the person now
+        return jdbc.sql(STAFF_SELECT + " WHERE user_id = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY").param(userId)
+                .query(Staff.class).optional();
     }
 
     public Optional<Staff> staffByEmail(String email) {

@@ -19,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class FacilityRegister {
 
-    public enum Status { APPLIED, APPROVED, ACTIVE, REJECTED }
+    /** WITHDRAWING: facility-withdrawal runs (its staff are not invited, N1-2); WITHDRAWN: it has left (利用終了). */
+    public enum Status { APPLIED, APPROVED, ACTIVE, REJECTED, WITHDRAWING, WITHDRAWN }
 
     /** What a facility's application (利用申込書) says. */
     public record Application(String id, String name, FacilityKind kind, String address, String telephone,
@@ -103,6 +104,21 @@ public class FacilityRegister {
             setStatus(facilityId, Status.ACTIVE);
             version(facilityId, "ACTIVE", by, null, processInstanceId);
         }
+    }
+
+    /**
+     * A change of state that only holds from the state named (facility-withdrawal: ACTIVE → WITHDRAWING → WITHDRAWN,
+     * or back to ACTIVE when cancelled), kept as a version; false when the facility was not in that state.
+     */
+    @Transactional
+    public boolean move(String facilityId, Status from, Status to, String changeKind, String by, String reason,
+                        String processInstanceId) {
+        int updated = jdbc.sql("UPDATE facility SET status = ? WHERE id = ? AND status = ?")
+                .params(to.name(), facilityId, from.name()).update();
+        if (updated == 1) {
+            version(facilityId, changeKind, by, reason, processInstanceId);
+        }
+        return updated == 1;
     }
 
     private static Date date(LocalDate date) {

@@ -30,16 +30,18 @@ public class OnboardingSteps {
     private final PledgeRegister pledges;
     private final Appointees appointees;
     private final FacilityRegister facilities;
+    private final StaffTransfers transfers;
     private final String expireAfter;
 
     /** expireAfter: how long a pending registration may wait for pledge and profile (mcs.onboarding.expire-after). */
     public OnboardingSteps(DirectoryService directory, PledgeRegister pledges, Appointees appointees,
-                           FacilityRegister facilities,
+                           FacilityRegister facilities, StaffTransfers transfers,
                            @Value("${mcs.onboarding.expire-after:P30D}") String expireAfter) {
         this.directory = directory;
         this.pledges = pledges;
         this.appointees = appointees;
         this.facilities = facilities;
+        this.transfers = transfers;
         this.expireAfter = expireAfter;
     }
 
@@ -57,7 +59,11 @@ public class OnboardingSteps {
     public JavaDelegate register() {
         return execution -> {
             Object appointeeId = execution.getVariable("appointeeId");
-            Registration registration = appointeeId == null ? byAdministrator(execution)
+            Object transferId = execution.getVariable("transferId");
+            Registration registration = transferId != null
+                    ? byTransfer(Facts.starter(execution), Long.parseLong(transferId.toString()),
+                            execution.getProcessInstanceId())
+                    : appointeeId == null ? byAdministrator(execution)
                     : byOffice(Facts.starter(execution), Long.parseLong(appointeeId.toString()),
                             execution.getProcessInstanceId());
             Staff pending = registration.pending();
@@ -105,6 +111,22 @@ public class OnboardingSteps {
                 a.profession(), a.email(), null, Set.of()), processInstanceId);
         appointees.registered(a.id(), pending.id());
         return new Registration(pending, a.roles(), Role.OFFICE.groupId(null));
+    }
+
+    /**
+     * A8-5, A11-2: a mover accepted by the destination's MCS administrator (staff-transfer sets transferId, no form's
+     * field): the same user id at the new facility, with the roles given at the acceptance.
+     */
+    private Registration byTransfer(String adminUser, long transferId, String processInstanceId) {
+        StaffTransfers.Transfer transfer = transfers.transfer(transferId).filter(t -> "ACCEPTED".equals(t.status()))
+                .orElseThrow(() -> new UserError("受け入れられた異動ではありません: " + transferId,
+                        "not an accepted transfer: " + transferId));
+        Staff admin = directory.requireActiveWithRole(adminUser, Role.MCS_ADMIN);
+        if (!admin.facilityId().equals(transfer.toFacilityId())) {
+            throw new UserError("異動先の事業所のMCS管理者ではありません", "not an MCS administrator of the destination");
+        }
+        Staff pending = transfers.registerMover(transfer, processInstanceId);
+        return new Registration(pending, transfer.roles(), Role.MCS_ADMIN.groupId(transfer.toFacilityId()));
     }
 
     /** A9-1: the administrator confirms the pledge on record (then signing is skipped) or has it signed again. */

@@ -11,6 +11,7 @@ import org.mcsgov.directory.PledgeRegister.Status;
 import org.mcsgov.directory.PledgeRegister;
 import org.mcsgov.directory.Role;
 import org.mcsgov.directory.Staff;
+import org.mcsgov.facility.FacilityWithdrawals;
 import org.mcsgov.group.Group;
 import org.mcsgov.group.GroupService;
 import org.mcsgov.group.Member;
@@ -35,7 +36,11 @@ public class OffboardingSteps {
 
     private static final Logger log = LoggerFactory.getLogger(OffboardingSteps.class);
 
+    /** Set by facility-withdrawal when it calls this process for each of the facility's staff. */
+    private static final String WITHDRAWAL = "withdrawalId";
+
     private final DirectoryService directory;
+    private final FacilityWithdrawals withdrawals;
     private final GroupService groups;
     private final PledgeRegister pledges;
     private final McsActionLog mcsActionLog;
@@ -46,11 +51,12 @@ public class OffboardingSteps {
      * deviceReturnWithin: when a device return task becomes overdue (mcs.offboarding.device-return-within);
      * withdrawalWait: how long 退会 is waited for before スタッフ解除 is asked instead (mcs.offboarding.withdrawal-wait).
      */
-    public OffboardingSteps(DirectoryService directory, GroupService groups, PledgeRegister pledges,
-                            McsActionLog mcsActionLog,
+    public OffboardingSteps(DirectoryService directory, FacilityWithdrawals withdrawals, GroupService groups,
+                            PledgeRegister pledges, McsActionLog mcsActionLog,
                             @Value("${mcs.offboarding.device-return-within:P7D}") String deviceReturnWithin,
                             @Value("${mcs.offboarding.withdrawal-wait:PT8H}") String withdrawalWait) {
         this.directory = directory;
+        this.withdrawals = withdrawals;
         this.groups = groups;
         this.pledges = pledges;
         this.mcsActionLog = mcsActionLog;
@@ -66,10 +72,11 @@ public class OffboardingSteps {
     /** Synchronous with the start: checks the request and locks the account before anything else happens. */
     public JavaDelegate lock() {
         return execution -> {
-            Staff admin = directory.requireActiveWithRole(Facts.starter(execution), Role.MCS_ADMIN);
+            Staff admin = responsible(execution);
+            String facilityId = facilityOf(execution, admin);
             String userId = Vars.text(execution, "leaverUserId", "退職・異動する人のユーザーID", 64);
             Staff leaver = directory.staffByUserId(userId)
-                    .filter(s -> s.facilityId().equals(admin.facilityId()) && s.isActive())
+                    .filter(s -> s.facilityId().equals(facilityId) && s.isActive())
                     .orElseThrow(() -> new UserError("この事業所の有効な職員ではありません: " + userId,
                             "not an active staff member of your facility: " + userId));
             if (leaver.id() == admin.id()) {
@@ -79,7 +86,7 @@ public class OffboardingSteps {
             Vars.text(execution, "offboardingReason", "理由", 1000);
             String exit = Vars.choice(execution, "mcsExit", "MCSでの扱い", "release", "withdrawn");
             String moveTo = Vars.optionalText(execution, "moveToFacilityId", "異動先の事業所ID", 32);
-            if (moveTo != null && (moveTo.equals(admin.facilityId()) || directory.facility(moveTo).isEmpty())) {
+            if (moveTo != null && (moveTo.equals(facilityId) || directory.facility(moveTo).isEmpty())) {
                 throw new UserError("異動先の事業所IDが正しくありません: " + moveTo, "unknown or same facility: " + moveTo);
             }
             directory.lock(leaver.id());
@@ -88,7 +95,7 @@ public class OffboardingSteps {
             execution.setProcessBusinessKey("offboarding:" + leaver.id());
             execution.setVariable("leaverStaffId", leaver.id());
             execution.setVariable("leaverLabel", leaver.name() + "（" + leaver.userId() + "、" + leaver.email() + "）");
-            execution.setVariable("adminGroup", Role.MCS_ADMIN.groupId(admin.facilityId()));
+            execution.setVariable("adminGroup", Role.MCS_ADMIN.groupId(facilityId));
             execution.setVariable("mcsExitAction",
                     ("release".equals(exit) ? McsAction.RELEASE_STAFF : McsAction.CONFIRM_WITHDRAWAL).name());
             execution.setVariable("mcsSubject", leaver.name() + "（" + leaver.email() + "）");
@@ -97,6 +104,26 @@ public class OffboardingSteps {
             coordinated(execution);
             log.info("[{}] {} locked by {}", execution.getBusinessKey(), leaver.userId(), admin.userId());
         };
+    }
+
+    /**
+     * Who answers for this offboarding: the facility's MCS administrator who started it, or, when facility-withdrawal
+     * calls it (withdrawalId, set by the calling process, is no form's field), the office member who started that.
+     */
+    private Staff responsible(DelegateExecution execution) {
+        return execution.getVariable(WITHDRAWAL) == null
+                ? directory.requireActiveWithRole(Facts.starter(execution), Role.MCS_ADMIN)
+                : directory.requireActiveWithRole(Facts.starter(execution), Role.OFFICE);
+    }
+
+    /** The facility whose staff may be offboarded: the administrator's own, or the one being withdrawn. */
+    private String facilityOf(DelegateExecution execution, Staff responsible) {
+        Object withdrawalId = execution.getVariable(WITHDRAWAL);
+        if (withdrawalId == null) {
+            return responsible.facilityId();
+        }
+        return withdrawals.openFacility(((Number) withdrawalId).longValue()).orElseThrow(() -> new UserError(
+                "利用終了の手続き中の事業所ではありません", "no open facility withdrawal: " + withdrawalId));
     }
 
     /** N3-7: 退会 not confirmed in time; its request is closed as replaced, スタッフ解除 is asked instead. */

@@ -33,10 +33,12 @@ public class AccessPolicy {
             // the MCS administrator registers and removes the facility's staff (A8-5), restricts misuse (N2-2),
             // manages the facility's devices (A8-2), reviews members (N1-3), archives groups (N2-1) and resets a
             // lost second factor (A11-3); it asks another facility to take over a group (group-transfer, A4) and
-            // records the paper pledges of staff who signed before the system (pledge-record, A9-1)
+            // records the paper pledges of staff who signed before the system (pledge-record, A9-1) and moves a
+            // person to another facility of the association (staff-transfer, A8-5)
             "admin", List.of("coordinator-handover", "staff-onboarding", "staff-offboarding", "user-suspension",
                     "device-registration", "device-loan", "device-takeout", "incident-report", "membership-review",
-                    "group-archive", "register-correction", "second-factor-reset", "group-transfer", "pledge-record"),
+                    "group-archive", "register-correction", "second-factor-reset", "group-transfer", "pledge-record",
+                    "staff-transfer"),
             // every person may leave a group they no longer need (N3-6), ask to take information out (A12-9) and
             // report an incident (N3-10, N3-11); coordinators remove, administrators release
             "staff", List.of("membership-removal", "device-takeout", "incident-report"),
@@ -106,6 +108,9 @@ public class AccessPolicy {
                 Permissions.CREATE_INSTANCE);
         // A7: a manager's own roles, or a facility without a manager, are changed by the office (role-change)
         grant(OFFICE, Resources.PROCESS_DEFINITION, "role-change", Permissions.READ, Permissions.CREATE_INSTANCE);
+        // A7, A8-5: the office ends a facility's use (facility-withdrawal, 利用終了)
+        grant(OFFICE, Resources.PROCESS_DEFINITION, "facility-withdrawal", Permissions.READ,
+                Permissions.CREATE_INSTANCE);
         // A7: the office corrects the facilities' data (register-correction)
         grant(OFFICE, Resources.PROCESS_DEFINITION, "register-correction", Permissions.READ,
                 Permissions.CREATE_INSTANCE);

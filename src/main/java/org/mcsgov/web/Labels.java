@@ -25,10 +25,11 @@ public final class Labels {
             .collect(Collectors.toMap(Enum::name, Role::label, (a, b) -> a, LinkedHashMap::new));
     /** facility.status (facility-enrollment, N1-2). */
     public static final Map<String, String> FACILITY_STATUS = ordered("APPLIED", "申込中", "APPROVED",
-            "承認済み（管理者の登録待ち）", "ACTIVE", "利用中", "REJECTED", "却下");
+            "承認済み（管理者の登録待ち）", "ACTIVE", "利用中", "REJECTED", "却下", "WITHDRAWING", "利用終了の手続き中", "WITHDRAWN", "利用終了");
     /** facility_version.change_kind: what each version of a facility row records. */
     public static final Map<String, String> FACILITY_CHANGE = ordered("APPLIED", "申込の記録", "REVISED", "申込の修正",
-            "RETURNED", "差し戻し", "APPROVED", "承認", "ACTIVE", "利用開始", "REJECTED", "却下", "CORRECTED", "訂正");
+            "RETURNED", "差し戻し", "APPROVED", "承認", "ACTIVE", "利用開始", "REJECTED", "却下", "CORRECTED", "訂正",
+            "WITHDRAWING", "利用終了の開始", "WITHDRAWN", "利用終了", "REACTIVATED", "利用終了の取り下げ");
     /** correction: what was corrected and how it ended (register-correction, 訂正履歴). */
     public static final Map<String, String> CORRECTION_KIND = Arrays.stream(CorrectionKind.values())
             .collect(Collectors.toMap(Enum::name, CorrectionKind::label, (a, b) -> a, LinkedHashMap::new));

@@ -485,6 +485,12 @@ public class Tasklist {
 
     private void select(WebElement field, String label, String option) {
         WebElement input = input(field, label);
+        // a non-searchable select's label points at a hidden input: its display element opens the list and shows
+        // the chosen label
+        List<WebElement> display = field.findElements(By.id(input.getDomAttribute("id") + "-display"));
+        if (!display.isEmpty()) {
+            input = display.get(0);
+        }
         click(input);
         if ("text".equals(input.getDomAttribute("type"))) { // searchable: narrow the list down
             input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
@@ -497,8 +503,9 @@ public class Tasklist {
             return items.isEmpty() ? null : items.get(0);
         }, "option '" + option + "' of '" + label + "'");
         click(choice);
+        WebElement shownIn = input;
         waitFor(d -> field.findElements(By.cssSelector(".fjs-dropdownlist")).isEmpty()
-                && shown(input).contains(option), "option '" + option + "' chosen in '" + label + "'");
+                && shown(shownIn).contains(option), "option '" + option + "' chosen in '" + label + "'");
     }
 
     private void option(WebElement field, String label, String option) {

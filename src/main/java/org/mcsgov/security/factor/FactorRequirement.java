@@ -31,7 +31,9 @@ public class FactorRequirement {
         if (current(null)) {
             return true;
         }
-        return jdbc.sql("SELECT facility_id FROM staff WHERE user_id = ?").param(userId).query(String.class)
+        // the newest entry: a mover has one per facility (staff-transfer)
+        return jdbc.sql("SELECT facility_id FROM staff WHERE user_id = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY")
+                .param(userId).query(String.class)
                 .optional().map(this::current).orElse(false);
     }
 

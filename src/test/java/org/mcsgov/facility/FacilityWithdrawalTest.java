@@ -1,0 +1,162 @@
+package org.mcsgov.facility;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.mcsgov.Fixture;
+import org.mcsgov.directory.FacilityKind;
+import org.mcsgov.directory.Role;
+import org.mcsgov.directory.Staff;
+import org.mcsgov.group.Group;
+import org.mcsgov.offboarding.OffboardingFixtures;
+import org.mcsgov.platform.UserError;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@DisplayName("facility-withdrawal (利用終了, A7, A8-5, N1-2): groups handed over or archived, everyone offboarded, "
+        + "the office confirms, WITHDRAWN with history")
+class FacilityWithdrawalTest extends OffboardingFixtures {
+
+    @Autowired JdbcClient jdbc;
+
+    String office;
+    Group clinicGroup;
+
+    @BeforeEach
+    void officeAndGroups() {
+        office = Fixture.facility(directory, FacilityKind.ASSOCIATION).person("office", Role.OFFICE).userId();
+        clinicGroup = group(coord, "閉院前の連絡グループ");
+        // the leaver is also a member of another facility's group: their offboarding ends it there (N1-3)
+        Fixture station = Fixture.facility(directory, FacilityKind.VISITING_NURSE);
+        Staff stationCoord = station.person("coord", Role.COORDINATOR);
+        Group stationGroup = groups.requestFreeGroup(station.facilityId, stationCoord.id(), "訪問看護の連絡", "連絡用",
+                "test", "fixture");
+        groups.activate(stationGroup.id(), "test", "fixture");
+        groups.openMembership(stationGroup.id(), leaver.id(), "MEMBER", "test", "test", null, "fixture");
+    }
+
+    private ProcessInstance begin() {
+        return start(office, "facility-withdrawal", Map.of("withdrawFacilityId", clinic.facilityId,
+                "withdrawalReason", "2027年3月末で閉院"));
+    }
+
+    private Task groupsTask(ProcessInstance instance) {
+        return tasks(instance, "UserTask_Groups").get(0);
+    }
+
+    private String status() {
+        return jdbc.sql("SELECT status FROM facility WHERE id = ?").param(clinic.facilityId).query(String.class).single();
+    }
+
+    private List<String> versions() {
+        return jdbc.sql("SELECT change_kind FROM facility_version WHERE facility_id = ? ORDER BY id")
+                .param(clinic.facilityId).query(String.class).list();
+    }
+
+    @Test
+    @DisplayName("withdrawn: not invitable at once; groups first (refused while one is active); every person "
+            + "offboarded with the office responsible; confirmed; WITHDRAWN, history kept")
+    void withdrawn() {
+        ProcessInstance instance = begin();
+        assertThat(status()).isEqualTo("WITHDRAWING");
+        assertThat(directory.facilityActive(clinic.facilityId)).as("N1-2: its staff are not invited").isFalse();
+        assertThatThrownBy(() -> complete(groupsTask(instance), admin, Map.of("groupsDecision", "done")))
+                .isInstanceOf(UserError.class).hasMessageContaining(clinicGroup.name());
+
+        groups.archive(clinicGroup.id(), "閉院", admin, "test");
+        complete(groupsTask(instance), admin, Map.of("groupsDecision", "done"));
+        runAllJobs(instance);
+        assertThat(tasks(instance, "UserTask_AcknowledgePledge")).hasSize(3)
+                .allMatch(t -> office.equals(t.getAssignee()));
+        for (Task release : tasks(instance, "Task_ConfirmMcsAction").stream()
+                .filter(t -> "RELEASE_STAFF".equals(taskService.getVariable(t.getId(), "mcsAction"))).toList()) {
+            assertThat(release.getAssignee()).isEqualTo(office);
+            complete(release, office, Map.of("mcsOutcome", "done"));
+        }
+        runAllJobs(instance);
+        confirmRemovals(instance);
+        runAllJobs(instance);
+        for (Task acknowledgement : tasks(instance, "UserTask_AcknowledgePledge")) {
+            complete(acknowledgement, office, Map.of("acknowledgedBy", "admin", "pledgeAcknowledged", true));
+        }
+        runAllJobs(instance);
+
+        assertThat(instance).isWaitingAt("UserTask_Confirm");
+        Task confirm = tasks(instance, "UserTask_Confirm").get(0);
+        assertThat(confirm.getAssignee()).isEqualTo(office);
+        assertThatThrownBy(() -> complete(confirm, office, Map.of("withdrawalConfirmed", false)))
+                .isInstanceOf(UserError.class);
+        complete(confirm, office, Map.of("withdrawalConfirmed", true, "withdrawalComment", "確認済み"));
+
+        assertThat(instance).isEnded().hasPassed("CallActivity_Offboard", "Task_Withdraw", "EndEvent_Withdrawn");
+        assertThat(status()).isEqualTo("WITHDRAWN");
+        assertThat(versions()).endsWith("WITHDRAWING", "WITHDRAWN");
+        for (Staff person : List.of(directory.staffByUserId(admin).orElseThrow(), coord, leaver)) {
+            assertThat(directory.staff(person.id()).orElseThrow().status()).isEqualTo("LEFT");
+            assertThat(identityService.createUserQuery().userId(person.userId()).count()).isZero();
+        }
+        assertThat(groups.currentMemberships(null, leaver.id(), null)).isEmpty();
+        assertThat(jdbc.sql("SELECT status || ':' || closed_by FROM facility_withdrawal WHERE facility_id = ?")
+                .param(clinic.facilityId).query(String.class).single()).isEqualTo("WITHDRAWN:" + office);
+    }
+
+    @Test
+    @DisplayName("cancelled by the office with a reason (not by the administrator): ACTIVE again, recorded")
+    void cancelled() {
+        ProcessInstance instance = begin();
+        assertThatThrownBy(() -> complete(groupsTask(instance), admin, Map.of("groupsDecision", "cancel",
+                "withdrawalComment", "やめる"))).isInstanceOf(Exception.class);
+        assertThatThrownBy(() -> complete(groupsTask(instance), office, Map.of("groupsDecision", "cancel")))
+                .isInstanceOf(UserError.class);
+        complete(groupsTask(instance), office, Map.of("groupsDecision", "cancel", "withdrawalComment", "継続が決まった"));
+        assertThat(instance).isEnded().hasPassed("Task_Cancel", "EndEvent_Cancelled");
+        assertThat(status()).isEqualTo("ACTIVE");
+        assertThat(versions()).endsWith("WITHDRAWING", "REACTIVATED");
+        assertThat(directory.staff(coord.id()).orElseThrow().status()).isEqualTo("ACTIVE");
+        assertThat(jdbc.sql("SELECT status FROM facility_withdrawal WHERE facility_id = ?").param(clinic.facilityId)
+                .query(String.class).single()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    @DisplayName("deadline: groups not handed over within 14 days are told to the office; reminders every 3 days")
+    void escalated() {
+        ProcessInstance instance = begin();
+        ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + 15L * 24 * 3600 * 1000));
+        runJobs(instance);
+        assertThat(instance).hasPassed("BoundaryTimer_Escalate", "Task_Escalate", "Task_RemindOpenTasks")
+                .isWaitingAt("UserTask_Groups");
+        assertThat((String) runtimeService.getVariable(instance.getId(), "officeNotice")).contains(clinic.facilityId);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM facility_withdrawal WHERE facility_id = ? AND escalated_at IS NOT NULL")
+                .param(clinic.facilityId).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("bad input: only the office starts; an unknown, the office's own or an already withdrawing "
+            + "facility is refused; another facility's administrator cannot complete the groups task")
+    void badInput() {
+        assertThatThrownBy(() -> start(admin, "facility-withdrawal", Map.of("withdrawFacilityId", clinic.facilityId,
+                "withdrawalReason", "x"))).isNotNull();
+        assertThatThrownBy(() -> start(office, "facility-withdrawal", Map.of("withdrawFacilityId", "nosuchfacility",
+                "withdrawalReason", "x"))).isInstanceOf(UserError.class);
+        String association = directory.staffByUserId(office).orElseThrow().facilityId();
+        assertThatThrownBy(() -> start(office, "facility-withdrawal", Map.of("withdrawFacilityId", association,
+                "withdrawalReason", "x"))).isInstanceOf(UserError.class);
+        ProcessInstance instance = begin();
+        assertThatThrownBy(this::begin).isInstanceOf(UserError.class).hasMessageContaining("利用中の事業所ではありません");
+        Fixture other = Fixture.facility(directory, FacilityKind.CLINIC);
+        String otherAdmin = other.person("admin", Role.MCS_ADMIN).userId();
+        assertThatThrownBy(() -> complete(groupsTask(instance), otherAdmin, Map.of("groupsDecision", "done")))
+                .isNotNull();
+        assertThat(instance).isWaitingAt("UserTask_Groups");
+    }
+}
