@@ -2,6 +2,7 @@ package org.mcsgov.migration;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.mcsgov.platform.Facts;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
  * The writing of a confirmed import in chunks (register-import): one asynchronous job per chunk of rows, each its own
  * transaction. A chunk that fails (a row the register refuses now, a crash) rolls back whole and its job is retried by
  * the job executor, then becomes an incident (Cockpit); the chunks done before stay done, and a row is recorded as
- * migrated in the same transaction as its entry, so a retried chunk finds nothing half-written.
+ * migrated in the same transaction as its entry, so a retried chunk finds nothing half-written. The records of a chunk
+ * (and its memberships) are written as JDBC batches: a city has tens of thousands of rows.
  */
 @Component
 public class ImportChunks {
@@ -44,18 +46,23 @@ public class ImportChunks {
             ImportRegister.StoredFile file = imports.file(importId, chunk.kind()).orElseThrow();
             List<CsvText.Row> lines = data(file);
             String by = Facts.starter(execution);
-            int written = 0;
-            for (CsvText.Row line : lines.subList(chunk.from(), chunk.to())) {
-                if (imports.migrated(importId, chunk.kind(), line.line())) {
-                    continue; // recorded by an earlier run of this chunk: its entry exists
+            List<CsvText.Row> part = lines.subList(chunk.from(), chunk.to());
+            // rows recorded by an earlier run of this chunk: their entries exist
+            Set<Integer> done = imports.migratedLines(importId, chunk.kind(), part.get(0).line(),
+                    part.get(part.size() - 1).line());
+            RowImport.Writer writer = rows.writer(importId, by, execution.getProcessInstanceId());
+            List<ImportRegister.MigratedRow> recorded = new ArrayList<>();
+            for (CsvText.Row line : part) {
+                if (done.contains(line.line())) {
+                    continue;
                 }
-                RowImport.Outcome outcome = rows.apply(chunk.kind(), new RowImport.Cells(chunk.kind(), line), importId,
-                        by, execution.getProcessInstanceId());
-                imports.recordRow(importId, chunk.kind(), file.fileName(), line.line(), outcome.key(),
-                        outcome.created() ? "CREATED" : "EXISTING", by);
-                written++;
+                RowImport.Outcome outcome = writer.apply(chunk.kind(), new RowImport.Cells(chunk.kind(), line));
+                recorded.add(new ImportRegister.MigratedRow(line.line(), outcome.key(),
+                        outcome.created() ? "CREATED" : "EXISTING"));
             }
-            imports.progressed(importId, written);
+            writer.flush();
+            imports.recordRows(importId, chunk.kind(), file.fileName(), recorded, by);
+            imports.progressed(importId, recorded.size());
         };
     }
 
