@@ -1,11 +1,15 @@
 package org.mcsgov.migration;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.mcsgov.platform.Facts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -23,9 +27,17 @@ public class ImportChunks {
     record Chunk(ImportFile kind, int from, int to) {
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(ImportChunks.class);
+
     private final ImportRegister imports;
     private final RowImport rows;
     private final int chunkRows;
+    /** The files of the import last written, parsed: stored files never change, and each job would parse them all. */
+    private volatile Parsed parsed;
+
+    private record Parsed(long importId, Map<ImportFile, ImportRegister.StoredFile> files,
+                          Map<ImportFile, List<CsvText.Row>> rows) {
+    }
 
     public ImportChunks(ImportRegister imports, RowImport rows, @Value("${mcs.migration.chunk-rows:500}") int chunkRows) {
         this.imports = imports;
@@ -41,10 +53,12 @@ public class ImportChunks {
     /** The chunk of this multi-instance (loopCounter): its rows written and recorded, the progress counted. */
     public JavaDelegate write() {
         return execution -> {
+            long started = System.nanoTime();
             long importId = importId(execution);
-            Chunk chunk = chunks(importId).get((Integer) execution.getVariable("loopCounter"));
-            ImportRegister.StoredFile file = imports.file(importId, chunk.kind()).orElseThrow();
-            List<CsvText.Row> lines = data(file);
+            int index = (Integer) execution.getVariable("loopCounter");
+            Chunk chunk = chunks(importId).get(index);
+            ImportRegister.StoredFile file = parsed(importId).files().get(chunk.kind());
+            List<CsvText.Row> lines = parsed(importId).rows().get(chunk.kind());
             String by = Facts.starter(execution);
             List<CsvText.Row> part = lines.subList(chunk.from(), chunk.to());
             // rows recorded by an earlier run of this chunk: their entries exist
@@ -60,21 +74,40 @@ public class ImportChunks {
                 recorded.add(new ImportRegister.MigratedRow(line.line(), outcome.key(),
                         outcome.created() ? "CREATED" : "EXISTING"));
             }
+            long applied = System.nanoTime();
             writer.flush();
             imports.recordRows(importId, chunk.kind(), file.fileName(), recorded, by);
             imports.progressed(importId, recorded.size());
+            LOG.info("import {}: chunk {} ({} rows {}-{}) written in {} ms ({} ms row by row, {} ms batches)", importId,
+                    index + 1, chunk.kind(), chunk.from() + 1, chunk.to(), (System.nanoTime() - started) / 1_000_000,
+                    (applied - started) / 1_000_000, (System.nanoTime() - applied) / 1_000_000);
         };
     }
 
     List<Chunk> chunks(long importId) {
         List<Chunk> chunks = new ArrayList<>();
-        for (ImportRegister.StoredFile file : imports.files(importId)) {
-            int size = data(file).size();
+        for (var file : parsed(importId).rows().entrySet()) {
+            int size = file.getValue().size();
             for (int from = 0; from < size; from += chunkRows) {
-                chunks.add(new Chunk(file.kind(), from, Math.min(size, from + chunkRows)));
+                chunks.add(new Chunk(file.getKey(), from, Math.min(size, from + chunkRows)));
             }
         }
         return chunks;
+    }
+
+    private Parsed parsed(long importId) {
+        Parsed last = parsed;
+        if (last == null || last.importId() != importId) {
+            Map<ImportFile, ImportRegister.StoredFile> files = new EnumMap<>(ImportFile.class);
+            Map<ImportFile, List<CsvText.Row>> rows = new EnumMap<>(ImportFile.class);
+            for (ImportRegister.StoredFile file : imports.files(importId)) {
+                files.put(file.kind(), file);
+                rows.put(file.kind(), data(file));
+            }
+            last = new Parsed(importId, files, rows);
+            parsed = last;
+        }
+        return last;
     }
 
     /** The data rows of a stored file, without its header. */
