@@ -48,6 +48,8 @@ final class RowChecks {
         final Set<String> patients = new HashSet<>();
         /** facility and name of the groups file → the coordinator's user id. */
         final Map<String, String> groups = new HashMap<>();
+        /** facility and name of the groups file's groups that are in the register already. */
+        final Set<String> existingGroups = new HashSet<>();
     }
 
     static final Map<String, String> GROUP_KINDS = Map.of("患者", "PATIENT", "フリー", "FREE");
@@ -185,6 +187,9 @@ final class RowChecks {
         if (facility != null && name != null) {
             unique("グループ名", facility + "\u0000" + name, "同じ事業所の同じグループ名です: " + name);
             inFiles.groups.put(facility + "\u0000" + name, coordinator == null ? "" : coordinator);
+            if (existing) {
+                inFiles.existingGroups.add(facility + "\u0000" + name);
+            }
         }
         if ("患者".equals(groupKind)) {
             String kana = required("患者のふりがな");
@@ -232,8 +237,10 @@ final class RowChecks {
             return false;
         }
         unique("ユーザーID", group + "\u0000" + userId, "同じグループの同じ人です: " + userId);
-        // the coordinator is a member from the group's start (the group's row opens that membership)
-        return userId.equals(coordinator) || known.member(facility, name, userId);
+        // the coordinator is a member from the group's start (the group's row opens that membership); only a group in
+        // the register can have members already
+        return userId.equals(coordinator)
+                || (inRegister || inFiles.existingGroups.contains(group)) && known.member(facility, name, userId);
     }
 
     /** A device of the facility, named by its asset number; personally owned ones with their owner (A12-10). */
