@@ -53,12 +53,36 @@ public class DeviceService {
 
     public Device register(String facilityId, String kind, String assetNumber, String model, String ownership,
                            Long ownerStaffId, String by, String processInstanceId) {
+        return register(facilityId, kind, assetNumber, model, ownership, ownerStaffId, "登録", by, processInstanceId);
+    }
+
+    /** The facility's device with this asset number (the device's natural key), if registered. */
+    public Optional<Device> device(String facilityId, String assetNumber) {
+        return jdbc.sql(SELECT + " WHERE d.facility_id = ? AND d.asset_number = ?").params(facilityId, assetNumber)
+                .query(Device.class).optional();
+    }
+
+    /**
+     * 初期移行: a device in use before the register, registered waiting for its security checklist (CHECK_PENDING,
+     * not usable until checked, A12-1..A12-8); empty when the facility has that asset number already.
+     */
+    public Optional<Device> migrate(String facilityId, String kind, String assetNumber, String model, String ownership,
+                                    Long ownerStaffId, String by, String processInstanceId) {
+        if (device(facilityId, assetNumber).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(register(facilityId, kind, assetNumber, model, ownership, ownerStaffId,
+                "初期移行（点検待ち）", by, processInstanceId));
+    }
+
+    private Device register(String facilityId, String kind, String assetNumber, String model, String ownership,
+                            Long ownerStaffId, String reason, String by, String processInstanceId) {
         long id = Rows.insert(jdbc, """
                 INSERT INTO device (facility_id, kind, asset_number, model, ownership, owner_staff_id, state, usable,
                     registered_by, registered_at, process_instance_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?)""", facilityId, kind, assetNumber, model, ownership,
                 ownerStaffId, State.CHECK_PENDING.name(), by, now(), processInstanceId);
-        openState(id, State.CHECK_PENDING, "登録", by, processInstanceId);
+        openState(id, State.CHECK_PENDING, reason, by, processInstanceId);
         return device(id).orElseThrow();
     }
 

@@ -13,6 +13,7 @@ import org.mcsgov.platform.Rows;
 import org.mcsgov.platform.UserError;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -33,12 +34,66 @@ public class GroupService {
                    m.closed_process_instance_id
             FROM membership m JOIN staff s ON s.id = m.staff_id JOIN facility f ON f.id = s.facility_id""";
 
+    /** Who invited and approved the memberships of a migration (初期移行): they were in MCS before the register. */
+    public static final String MIGRATION = "初期移行";
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final ApplicationEventPublisher events;
 
-    public GroupService(JdbcClient jdbc, ApplicationEventPublisher events) {
+    public GroupService(JdbcClient jdbc, JdbcTemplate batch, ApplicationEventPublisher events) {
         this.events = events;
         this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** A membership of a migration: the person has been in the group since that day (in MCS). */
+    public record MigratedMembership(long groupId, long staffId, LocalDate since) {
+    }
+
+    /** The originating facility's requested or active group of that name (the name it has in MCS). */
+    public Optional<Group> liveGroup(String facilityId, String name) {
+        return jdbc.sql(SELECT + " WHERE facility_id = ? AND name = ? AND status IN ('REQUESTED', 'ACTIVE') ORDER BY id")
+                .params(facilityId, name).query(Group.class).list().stream().findFirst();
+    }
+
+    /**
+     * 初期移行: a group that exists in MCS already, ACTIVE since its start with its coordinator as the first member
+     * (invited and approved by 初期移行) and in the coordinator history. A patient group's patient has no other live
+     * group (N1-1, the database's unique key).
+     */
+    public Group migrateGroup(String kind, String facilityId, Long patientId, String name, String purpose,
+                              long coordinatorStaffId, LocalDate since, String by, String processInstanceId) {
+        Timestamp from = startOf(since);
+        long id = Rows.insert(jdbc, """
+                INSERT INTO patient_group (kind, facility_id, patient_id, live_patient_id, name, purpose, status,
+                    patient_takes_part, coordinator_staff_id, requested_by, requested_at, activated_at, process_instance_id)
+                VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE', FALSE, ?, ?, ?, ?, ?)""",
+                kind, facilityId, patientId, patientId, name, purpose, coordinatorStaffId, by, now(), from,
+                processInstanceId);
+        migrateMemberships(List.of(new MigratedMembership(id, coordinatorStaffId, since)), "COORDINATOR",
+                processInstanceId);
+        jdbc.sql("""
+                INSERT INTO coordinator_history (group_id, staff_id, valid_from, changed_by, reason, process_instance_id)
+                VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(id, coordinatorStaffId, from, by, MIGRATION, processInstanceId).update();
+        return group(id).orElseThrow();
+    }
+
+    /**
+     * 初期移行: memberships open since their day, invited and approved by 初期移行, written as one JDBC batch (a city
+     * has tens of thousands; the caller's transaction holds the batch and its record of migrated rows).
+     */
+    public void migrateMemberships(List<MigratedMembership> memberships, String role, String processInstanceId) {
+        batch.batchUpdate("""
+                INSERT INTO membership (group_id, staff_id, role, valid_from, invited_by, approved_by,
+                    opened_process_instance_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", memberships.stream().map(m -> new Object[] {m.groupId(), m.staffId(),
+                role, startOf(m.since()), MIGRATION, MIGRATION, processInstanceId}).toList());
+    }
+
+    private static Timestamp startOf(LocalDate day) {
+        return Timestamp.from(day.atStartOfDay(EngineClock.ZONE).toInstant());
     }
 
     public Optional<Group> group(long id) {

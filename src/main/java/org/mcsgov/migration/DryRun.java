@@ -4,10 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The dry run of a migration (初期移行): every file read and every row checked against the other files and the
@@ -35,8 +33,8 @@ public final class DryRun {
 
     private final Known known;
     private final List<Problem> problems = new ArrayList<>();
-    /** Facility ids of the facilities file, for the staff file. */
-    private final Set<String> facilitiesInFiles = new HashSet<>();
+    /** The keys of the files read before, for the references of the files after (staff to facility, …). */
+    private final RowChecks.InFiles inFiles = new RowChecks.InFiles();
 
     private DryRun(Known known) {
         this.known = known;
@@ -55,7 +53,7 @@ public final class DryRun {
             ImportFile kind = rows.isEmpty() ? null : ImportFile.byHeader(rows.get(0).cells());
             if (kind == null) {
                 problems.add(new Problem(upload.fileName(), 1, "", rows.isEmpty() ? "空のファイルです"
-                        : "見出しの行がどのテンプレート（事業所・職員）とも一致しません: " + String.join(",", rows.get(0).cells())));
+                        : "見出しの行がどのテンプレート（事業所・職員・患者・グループ・メンバー・端末）とも一致しません: " + String.join(",", rows.get(0).cells())));
             } else if (byKind.putIfAbsent(kind, upload) != null) {
                 problems.add(new Problem(upload.fileName(), 1, "", kind.label() + "のファイルが2つあります: "
                         + byKind.get(kind).fileName()));
@@ -68,7 +66,7 @@ public final class DryRun {
             ImportFile kind = entry.getKey();
             String file = entry.getValue().fileName();
             List<CsvText.Row> rows = CsvText.parse(decoded.get(kind).text());
-            RowChecks checks = new RowChecks(file, kind, known, facilitiesInFiles, problems);
+            RowChecks checks = new RowChecks(file, kind, known, inFiles, problems);
             int toCreate = 0;
             int existing = 0;
             for (CsvText.Row row : rows.subList(1, rows.size())) {

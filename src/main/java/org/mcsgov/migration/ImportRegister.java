@@ -2,9 +2,13 @@ package org.mcsgov.migration;
 
 import static org.mcsgov.platform.Rows.now;
 
+import java.sql.Timestamp;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.mcsgov.platform.Rows;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,10 +23,16 @@ public class ImportRegister {
     public record StoredFile(ImportFile kind, String fileName, String encoding, String content) {
     }
 
-    private final JdbcClient jdbc;
+    /** A row of a chunk as recorded: its line, its natural key, CREATED or EXISTING. */
+    record MigratedRow(int line, String key, String outcome) {
+    }
 
-    public ImportRegister(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    public ImportRegister(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     long create(String startedBy, String processInstanceId) {
@@ -46,7 +56,9 @@ public class ImportRegister {
     }
 
     Optional<StoredFile> file(long importId, ImportFile kind) {
-        return files(importId).stream().filter(f -> f.kind() == kind).findFirst();
+        return jdbc.sql("SELECT kind, file_name, encoding, content FROM register_import_file WHERE import_id = ? AND kind = ?")
+                .params(importId, kind.name()).query((rs, n) -> new StoredFile(ImportFile.valueOf(rs.getString(1)),
+                        rs.getString(2), rs.getString(3), rs.getString(4))).optional();
     }
 
     void checked(long importId, boolean clean, int rowsTotal, int rowsToCreate, int problems, String problemText) {
@@ -71,15 +83,18 @@ public class ImportRegister {
         jdbc.sql("UPDATE register_import SET rows_done = rows_done + ? WHERE id = ?").params(rows, importId).update();
     }
 
-    boolean migrated(long importId, ImportFile kind, int line) {
-        return jdbc.sql("SELECT COUNT(*) FROM migrated_row WHERE import_id = ? AND kind = ? AND line = ?")
-                .params(importId, kind.name(), line).query(Long.class).single() > 0;
+    /** The lines of a file between two lines (inclusive) recorded already (by an earlier run of a chunk). */
+    Set<Integer> migratedLines(long importId, ImportFile kind, int fromLine, int toLine) {
+        return new HashSet<>(jdbc.sql("SELECT line FROM migrated_row WHERE import_id = ? AND kind = ? AND line BETWEEN ? AND ?")
+                .params(importId, kind.name(), fromLine, toLine).query(Integer.class).list());
     }
 
-    void recordRow(long importId, ImportFile kind, String fileName, int line, String key, String outcome, String by) {
-        jdbc.sql("""
+    /** The rows of a chunk recorded as migrated, in one batch (the chunk's transaction). */
+    void recordRows(long importId, ImportFile kind, String fileName, List<MigratedRow> rows, String by) {
+        Timestamp at = now();
+        batch.batchUpdate("""
                 INSERT INTO migrated_row (import_id, kind, file_name, line, natural_key, outcome, migrated_at, migrated_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(importId, kind.name(), fileName, line, key, outcome, now(), by).update();
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", rows.stream().map(row -> new Object[] {importId, kind.name(),
+                fileName, row.line(), row.key(), row.outcome(), at, by}).toList());
     }
 }

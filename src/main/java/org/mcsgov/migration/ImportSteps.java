@@ -119,7 +119,7 @@ public class ImportSteps {
             execution.removeVariable(name);
         }
         if (uploads.isEmpty()) {
-            throw new UserError("取り込むファイル（事業所・職員のCSV）がありません", "no file to import");
+            throw new UserError("取り込むファイル（事業所・職員・患者・グループ・メンバー・端末のCSV）がありません", "no file to import");
         }
         return uploads;
     }

@@ -36,6 +36,40 @@ public class PatientService {
         return patient(id).orElseThrow();
     }
 
+    /** The consent's method of a migration (初期移行): the signed consent was on record at the facility then (A6). */
+    public static final String MIGRATED = "MIGRATED";
+
+    /** The facility's patient with this kana and birth date (the patient's natural key), if registered. */
+    public Optional<Patient> patient(String facilityId, String kana, LocalDate birthDate) {
+        return jdbc.sql(SELECT + " WHERE facility_id = ? AND kana = ? AND birth_date = ?")
+                .params(facilityId, kana, birthDate).query(Patient.class).optional();
+    }
+
+    /**
+     * 初期移行: a patient with their consent on record at migration (GRANTED, method MIGRATED, recorded by the office
+     * member who imports, for the originating facility). Empty when the patient is in the register already: nothing
+     * is written, their consents stay as they are.
+     */
+    public Optional<Patient> migrate(String facilityId, String name, String kana, LocalDate birthDate, Consent consent,
+                                     String recordedBy, String processInstanceId) {
+        if (patient(facilityId, kana, birthDate).isPresent()) {
+            return Optional.empty();
+        }
+        long id = Rows.insert(jdbc, """
+                INSERT INTO patient (facility_id, name, kana, birth_date, created_at, process_instance_id)
+                VALUES (?, ?, ?, ?, ?, ?)""", facilityId, name, kana, birthDate, now(), processInstanceId);
+        jdbc.sql("""
+                INSERT INTO consent (patient_id, status, explanation, consenter_type, consenter_name,
+                    consenter_relation, method, consent_date, document_ref, recorded_by, recorded_at, process_instance_id,
+                    facility_id)
+                VALUES (?, 'GRANTED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, consent.explanation(), consent.consenterType(), consent.consenterName(),
+                        consent.consenterRelation(), MIGRATED, consent.consentDate(), consent.documentRef(), recordedBy,
+                        now(), processInstanceId, facilityId)
+                .update();
+        return patient(id);
+    }
+
     public Optional<Patient> patient(long id) {
         return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(Patient.class).optional();
     }

@@ -113,4 +113,31 @@ class DryRunTest {
         assertThat(rows.get(1).cells()).containsExactly("x\ny", "z");
         assertThat(CsvText.decode("髙橋・﨑".getBytes(CsvText.WINDOWS_31J)).text()).isEqualTo("髙橋・﨑");
     }
+
+    @Test
+    @DisplayName("patients, groups and memberships in Shift_JIS referring to the register's facility and staff: the coordinator's row found, a future date and an unknown group refused")
+    void groupFilesAgainstTheRegister() {
+        String patients = String.join(",", ImportFile.PATIENTS.headers()) + "\r\n"
+                + "clinic,小川 一郎,オガワ イチロウ,1938/04/01,2023/05/10,本人,,,\r\n";
+        String groups = String.join(",", ImportFile.GROUPS.headers()) + "\r\n"
+                + "clinic,小川一郎さん,患者,オガワ イチロウ,1938/04/01,,clinic-admin,2023/05/15\r\n"
+                + "clinic,連絡会,フリー,,,地域の連絡,clinic-admin,2999/01/01\r\n";
+        String memberships = String.join(",", ImportFile.MEMBERSHIPS.headers()) + "\r\n"
+                + "clinic,小川一郎さん,clinic-admin,2023/05/15\r\n"
+                + "clinic,小川二郎さん,clinic-admin,2023/05/15\r\n";
+        var report = DryRun.check(List.of(new DryRun.Upload("g.csv", groups.getBytes(CsvText.WINDOWS_31J)),
+                new DryRun.Upload("m.csv", memberships.getBytes(CsvText.WINDOWS_31J)),
+                utf8("p.csv", patients, true)), REGISTER);
+
+        assertThat(report.files()).extracting(DryRun.FileReport::kind, DryRun.FileReport::rows,
+                DryRun.FileReport::toCreate, DryRun.FileReport::existing)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("患者", 1, 1, 0),
+                        org.assertj.core.groups.Tuple.tuple("グループ", 2, 1, 0),
+                        org.assertj.core.groups.Tuple.tuple("メンバー", 2, 0, 1));
+        assertThat(report.problems()).extracting(DryRun.Problem::file, DryRun.Problem::line, DryRun.Problem::column,
+                DryRun.Problem::reason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("g.csv", 3, "開始日", "未来の日付です: 2999/01/01"),
+                org.assertj.core.groups.Tuple.tuple("m.csv", 3, "グループ名",
+                        "グループのファイルにも台帳にもないこの事業所のグループです: 小川二郎さん"));
+    }
 }

@@ -38,7 +38,10 @@ class MigrationApiIT extends AppTestSupport {
         assertThat(response.body()).startsWith("\uFEFF事業所ID,ユーザーID,氏名,ふりがな,職種,メールアドレス,役割\r\n")
                 .contains("MCS管理者・担当者");
         assertThat(get("clinic-staff", "/register/templates/nothing.csv").statusCode()).isEqualTo(404);
-        assertThat(get("office", "/register").body()).contains("/register/templates/facilities.csv");
+        assertThat(get("clinic-staff", "/register/templates/groups.csv").body())
+                .startsWith("\uFEFF事業所ID,グループ名,種別,患者のふりがな,患者の生年月日,目的,コーディネーターのユーザーID,開始日\r\n");
+        assertThat(get("office", "/register").body()).contains("/register/templates/facilities.csv",
+                "/register/templates/patients.csv", "/register/templates/memberships.csv", "/register/templates/devices.csv");
     }
 
     @Test
