@@ -77,7 +77,8 @@ class RegisterBrowserIT extends BrowserTestSupport {
                 + "day.value = arguments[0]; day.form.submit();", EngineClock.today().toString());
         waitFor(d -> d.getCurrentUrl().contains("on=") && !d.findElements(By.cssSelector("#members-on table")).isEmpty());
         String history = driver.findElement(By.id("history")).getText();
-        assertThat(history).contains("佐藤 由美", "nurse-coord", "nurse-admin", RegisterFixtures.LEFT_REASON);
+        // approved and ended by nurse-admin: shown by name (issue 15)
+        assertThat(history).contains("佐藤 由美", "nurse-coord", "高橋 恵", RegisterFixtures.LEFT_REASON);
         assertThat(driver.findElement(By.id("members-on")).getText()).contains("中村 愛", "佐藤 由美", "渡辺 亮");
         shot("group-detail");
         ((JavascriptExecutor) driver).executeScript("document.getElementById('members-on').scrollIntoView();");
@@ -86,7 +87,7 @@ class RegisterBrowserIT extends BrowserTestSupport {
         String csv = download(driver.findElement(By.cssSelector("#history a.button")).getDomAttribute("href"));
         assertThat(csv).startsWith("\uFEFFグループ,氏名,ユーザーID,事業所");
         assertThat(csv.lines().skip(1)).hasSize(3)
-                .anySatisfy(line -> assertThat(line).contains("佐藤 由美", "nurse-mgr", "nurse-coord", "nurse-admin",
+                .anySatisfy(line -> assertThat(line).contains("佐藤 由美", "nurse-mgr", "渡辺 亮", "高橋 恵",
                         RegisterFixtures.LEFT_REASON))
                 .allSatisfy(line -> assertThat(line).startsWith(RegisterFixtures.NURSE_GROUP));
 
