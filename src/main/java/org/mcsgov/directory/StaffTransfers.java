@@ -44,9 +44,11 @@ public class StaffTransfers {
         String names = roles.stream().map(Role::name).collect(Collectors.joining(","));
         jdbc.sql("""
                 UPDATE staff_transfer SET status = ?, decided_by = ?, decided_at = ?, decision_comment = ?, roles = ?,
-                    ended_at = CASE WHEN ? = 'REJECTED' THEN ? ELSE NULL END
+                    ended_at = ?
                 WHERE id = ? AND status = 'REQUESTED'""")
-                .params(status, by, Rows.now(), comment, names, status, Rows.now(), id).update();
+                // the end decided here, not in SQL: PostgreSQL cannot type a parameter inside CASE
+                .params(status, by, Rows.now(), comment, names, "REJECTED".equals(status) ? Rows.now() : null, id)
+                .update();
     }
 
     /** After a return the old facility's administrator revised the reason and asks again. */
