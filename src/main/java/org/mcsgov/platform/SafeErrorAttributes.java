@@ -9,7 +9,8 @@ import org.springframework.web.context.request.WebRequest;
 /**
  * The error answer of our pages and /api: a refusal (4xx) keeps its message (server.error.include-message), which
  * is written for the person; an unexpected failure (5xx) says so in Japanese and English and nothing more, since
- * its message may quote SQL or internals (the log has the details).
+ * its message may quote SQL or internals (the log has the details). Camunda's refusal of an application ("No access
+ * rights for cockpit") is said in Japanese.
  */
 @Component
 public class SafeErrorAttributes extends DefaultErrorAttributes {
@@ -25,6 +26,9 @@ public class SafeErrorAttributes extends DefaultErrorAttributes {
             attributes.remove("trace");
             attributes.remove("exception");
             attributes.remove("errors");
+        } else if (attributes.get("message") instanceof String message && message.startsWith("No access rights for")) {
+            // Camunda's own refusal of an application (e.g. a coordinator sent to Cockpit), English only
+            attributes.put("message", JapaneseMessages.of(message));
         }
         return attributes;
     }

@@ -2,7 +2,10 @@ package org.mcsgov.security;
 
 import java.util.Arrays;
 import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.mcsgov.directory.Role;
 import org.springframework.stereotype.Component;
 
@@ -11,9 +14,11 @@ import org.springframework.stereotype.Component;
 public class CurrentUser {
 
     private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
 
-    public CurrentUser(IdentityService identityService) {
+    public CurrentUser(IdentityService identityService, AuthorizationService authorizationService) {
         this.identityService = identityService;
+        this.authorizationService = authorizationService;
     }
 
     public String id() {
@@ -24,6 +29,15 @@ public class CurrentUser {
     public boolean isOffice() {
         List<String> groups = groups();
         return groups.contains(Role.OFFICE.groupId(null)) || groups.contains("camunda-admin");
+    }
+
+    /**
+     * Whether the person's authorizations grant a webapp ("cockpit", "tasklist", "admin"): a link into one is shown
+     * only then, else it leads to Camunda's 403.
+     */
+    public boolean mayUse(String application) {
+        return authorizationService.isUserAuthorized(id(), groups(), Permissions.ACCESS, Resources.APPLICATION,
+                application);
     }
 
     public boolean hasRoleIn(String facilityId, Role... roles) {

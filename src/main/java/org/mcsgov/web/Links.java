@@ -19,6 +19,7 @@ public class Links {
     /** Engine ids (UUIDs, or numbers in tests); the demo data's "demo-data" marker is not a process instance. */
     private static final Pattern INSTANCE_ID = Pattern.compile("[0-9a-f-]+");
     private static final int MAX_TASKS = 50;
+    private static final String COCKPIT = "/camunda/app/cockpit/";
 
     private final TaskService taskService;
 
@@ -28,7 +29,12 @@ public class Links {
 
     public static String cockpit(String processInstanceId) {
         return processInstanceId != null && INSTANCE_ID.matcher(processInstanceId).matches()
-                ? "/camunda/app/cockpit/default/#/process-instance/" + processInstanceId : null;
+                ? COCKPIT + "default/#/process-instance/" + processInstanceId : null;
+    }
+
+    /** A link as a page shows it: a link into Cockpit only to a viewer Cockpit lets in ({@code cockpit}), else none. */
+    public static String shown(String link, Boolean cockpit) {
+        return link == null || !Boolean.TRUE.equals(cockpit) && link.startsWith(COCKPIT) ? null : link;
     }
 
     public static String tasklist(String taskId) {
@@ -40,10 +46,6 @@ public class Links {
                            java.util.Date due) {
         public String link() {
             return tasklist(id);
-        }
-
-        public String processLink() {
-            return cockpit(processInstanceId);
         }
     }
 

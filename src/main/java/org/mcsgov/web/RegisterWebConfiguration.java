@@ -52,6 +52,12 @@ public class RegisterWebConfiguration implements WebMvcConfigurer {
             return lists.stream().filter(RegisterList::visible).toList();
         }
 
+        /** Links into Cockpit (process instances, the header's) only for those it lets in, never to its 403. */
+        @ModelAttribute("cockpit")
+        boolean cockpit() {
+            return currentUser.mayUse("cockpit");
+        }
+
         @ModelAttribute("formToken")
         String formToken(HttpSession session) {
             return FormToken.of(session);
