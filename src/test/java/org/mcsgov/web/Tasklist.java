@@ -414,6 +414,15 @@ public class Tasklist {
         }, "task " + taskId + " to be completed");
     }
 
+    /** Presses Complete on the open task, which the server refuses: the red notification's text (the task stays). */
+    public String completeRefused() {
+        click(By.xpath("//div[@cam-tasklist-task]//div[contains(@class,'form-actions')]//button[normalize-space(.)="
+                + literal(label("COMPLETE")) + "]"), "the Complete button");
+        return waitFor(d -> d.findElements(By.cssSelector(".page-notifications .alert-danger")).stream()
+                .filter(WebElement::isDisplayed).map(WebElement::getText).filter(t -> !t.isBlank()).findFirst()
+                .orElse(null), "the refusal");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** The form currently in front: the start dialog's, else the open task's. */

@@ -1,0 +1,129 @@
+package org.mcsgov.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Camunda's webapps around our Japanese (issue 15), in a Japanese Chromium: no end-of-life banner, the Welcome page
+ * replaced by our home page, the header's link to the 台帳, 「タスクを作成」 only for who may create tasks, a refusal
+ * of a step in Japanese only, Cockpit and Admin pages in Japanese, and no register link into Cockpit for those it
+ * would refuse.
+ */
+@DisplayName("browser: the webapps around our Japanese pages")
+class WebappsBrowserIT extends BrowserTestSupport {
+
+    @Test
+    @DisplayName("a clinician: no EOL banner, no 「タスクを作成」, the header leads to the 台帳, welcome leads home, no Cockpit link")
+    void clinician() {
+        inBrowser(() -> {
+            WebDriver driver = browser.driver();
+            tasklist.login("clinic-coord", DEMO_PASSWORD);
+            WebElement home = until(d -> d.findElements(By.cssSelector("[cam-widget-header] li.mcs-home > a")).stream()
+                    .filter(WebElement::isDisplayed).findFirst().orElse(null), "the header's link to the 台帳");
+            assertThat(home.getText()).isEqualTo("ホーム・台帳");
+            assertThat(visible(driver, ".ce-eol-banner")).as("the CE end-of-life banner").isFalse();
+            assertThat(visible(driver, ".create-task-action")).as("「タスクを作成」 for a clinician").isFalse();
+            assertThat(driver.findElement(By.tagName("body")).getText()).doesNotContain(Tasklist.label("CREATE_TASK"));
+            browser.screenshot("tasklist-header");
+
+            home.click();
+            until(d -> d.getCurrentUrl().endsWith("/register/home"), "the home page from the header");
+            assertThat(driver.findElements(By.cssSelector("a[href='/camunda/app/tasklist/']"))).isNotEmpty();
+
+            driver.get(url("/camunda/app/welcome/default/"));
+            until(d -> d.getCurrentUrl().endsWith("/register/home"), "the home page instead of Camunda's Welcome");
+
+            // a coordinator may not use Cockpit: no register page links there (it answered 403)
+            for (String page : List.of("/register/groups", "/register/staff", "/register/home")) {
+                driver.get(url(page));
+                assertThat(driver.findElements(By.cssSelector("a[href*='/camunda/app/cockpit']"))).as(page).isEmpty();
+            }
+        });
+    }
+
+    @Test
+    @DisplayName("the office: Cockpit's task dashboard in Japanese, and the register's links into Cockpit")
+    void cockpitInJapanese() {
+        inBrowser(() -> {
+            WebDriver driver = browser.driver();
+            tasklist.login("office", DEMO_PASSWORD);
+            driver.get(url("/register/groups"));
+            assertThat(driver.findElements(By.cssSelector("a[href*='/camunda/app/cockpit']"))).isNotEmpty();
+
+            driver.get(url("/camunda/app/cockpit/default/#/tasks"));
+            String title = cockpitLabel("PLUGIN_TASK_DASHBOARD_TITLE");
+            until(d -> bodyText(d).contains(title), "Cockpit's task dashboard");
+            assertThat(bodyText(driver)).contains(cockpitLabel("PLUGIN_TASK_ERROR_OPEN_TASKS"))
+                    .doesNotContain("Task Dashboard", "Open tasks", "Assignments by type", "It is time to migrate");
+            assertThat(visible(driver, ".ce-eol-banner")).isFalse();
+            browser.screenshot("cockpit-tasks");
+        });
+    }
+
+    @Test
+    @DisplayName("the administrator: Admin's tenants page in Japanese; 「タスクを作成」 offered, since they may create tasks")
+    void adminInJapanese() {
+        inBrowser(() -> {
+            WebDriver driver = browser.driver();
+            tasklist.login("admin", "admin1234");
+            until(d -> visible(d, ".create-task-action"), "「タスクを作成」 for the administrator");
+
+            driver.get(url("/camunda/app/admin/default/#/tenants"));
+            until(d -> bodyText(d).contains("テナントの一覧"), "Admin's tenants page in Japanese");
+            assertThat(bodyText(driver)).doesNotContain("List of Tenants", "Create New Tenant", "It is time to migrate");
+            browser.screenshot("admin-tenants");
+        });
+    }
+
+    @Test
+    @DisplayName("a step refusing input: Tasklist shows its Japanese message, without 'Cannot submit task form', id or English")
+    void refusalInJapanese() {
+        long invitation = requestInvitation();
+        var found = post("nurse-admin", "/engine-rest/task", Map.of("processInstanceBusinessKey", "invitation:" + invitation,
+                "nameLike", "招待の承認%"));
+        JsonNode task = json(found).get(0);
+        String taskId = task.path("id").asText();
+        inBrowser(() -> {
+            tasklist.login("nurse-admin", DEMO_PASSWORD);
+            tasklist.selectFilter(Tasklist.FACILITY_FILTER);
+            tasklist.openTask(task.path("name").asText(), taskId);
+            tasklist.claim();
+            tasklist.fill("判断", "却下");   // without the reason a rejection needs
+            String refusal = tasklist.completeRefused();
+            browser.screenshot("refusal");
+            assertThat(refusal).contains("却下・差し戻しには理由を入力してください")
+                    .doesNotContain("Cannot submit task form", taskId, "a reason is required");
+        });
+    }
+
+    private <T> T until(java.util.function.Function<WebDriver, T> condition, String what) {
+        return new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).withMessage(what).until(condition);
+    }
+
+    private static boolean visible(WebDriver driver, String css) {
+        return driver.findElements(By.cssSelector(css)).stream().anyMatch(WebElement::isDisplayed);
+    }
+
+    private static String bodyText(WebDriver driver) {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    private static String cockpitLabel(String key) {
+        try (var in = WebappsBrowserIT.class.getResourceAsStream(
+                "/META-INF/resources/webjars/camunda/app/cockpit/locales/ja.json")) {
+            return JSON.readTree(in).path("labels").path(key).asText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
