@@ -3,8 +3,11 @@
 // - a link to our home page and the 台帳 in the header, left of the user menu (every register page links back);
 // - Tasklist's 「タスクを作成」 only for those whose authorizations grant CREATE on tasks: styles/user-styles.css
 //   hides it until the engine says so (a clinician could open the dialog, fill it in and only then be refused).
+// - a label that a controller of Camunda's read with $translate.instant() before the locale file had loaded (Cockpit's
+//   task dashboard) showed as its key ("PLUGIN_TASK_ASSIGNED_TO_USER"): such a text becomes its Japanese label.
 // The red Camunda 7 CE end-of-life banner is hidden by each app's styles/user-styles.css.
 const HOME = '/register/home';
+const base = document.querySelector('base');
 
 function addHomeLink() {
   const menu = document.querySelector('[cam-widget-header] .cam-nav.app-menu > ul');
@@ -21,10 +24,50 @@ function addHomeLink() {
   menu.insertBefore(item, menu.firstChild);
 }
 
-// Angular renders the header after this script and again after a login: add the link whenever it is missing
-new MutationObserver(addHomeLink).observe(document.documentElement, {childList: true, subtree: true});
+const KEY = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/;
+let labels = null;
 
-const base = document.querySelector('base');
+function labelKeys(root) {
+  if (!labels || !root) {
+    return;
+  }
+  const texts = root.nodeType === Node.TEXT_NODE ? [root] : [];
+  if (root.nodeType === Node.ELEMENT_NODE) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      texts.push(node);
+    }
+  }
+  for (const node of texts) {
+    const key = node.nodeValue.trim();
+    if (KEY.test(key) && typeof labels[key] === 'string') {
+      node.nodeValue = labels[key];
+    }
+  }
+}
+
+const language = ((navigator.languages && navigator.languages[0]) || navigator.language || '').toLowerCase();
+if (base && language.startsWith('ja')) {
+  fetch(base.getAttribute('app-root') + '/app/' + base.getAttribute('app-name') + '/locales/ja.json')
+    .then(answer => (answer.ok ? answer.json() : null))
+    .then(locale => {
+      labels = locale && locale.labels;
+      labelKeys(document.body);
+    });
+}
+
+// Angular renders the header after this script and again after a login: add the link whenever it is missing; and
+// label any key that appears
+new MutationObserver(records => {
+  addHomeLink();
+  for (const record of records) {
+    if (record.type === 'characterData') {
+      labelKeys(record.target);
+    }
+    record.addedNodes.forEach(labelKeys);
+  }
+}).observe(document.documentElement, {childList: true, subtree: true, characterData: true});
+
 const TASK = 7; // Resources.TASK
 
 async function offerCreateTask() {
