@@ -76,8 +76,8 @@ class FacilityCharts {
     /** A11-1: each active person's latest password attestation — attested, open, overdue — or none yet. */
     Chart attestations() {
         return chart("attestations", "パスワード変更の確認状況", "在職中の職員の最新のパスワード変更確認（A11-1）の状態",
-                List.of("確認済み", "回答待ち", "期限超過", "依頼なし"), true,
-                "COALESCE(pa.attested, 0), COALESCE(pa.open_count, 0), COALESCE(pa.overdue, 0), COALESCE(pa.none_count, 0)", """
+                List.of("確認済み", "回答待ち", "依頼なし", "期限超過"), true,   // overdue last: the palette's red
+                "COALESCE(pa.attested, 0), COALESCE(pa.open_count, 0), COALESCE(pa.none_count, 0), COALESCE(pa.overdue, 0)", """
                 LEFT JOIN (SELECT s.facility_id, COUNT(CASE WHEN p.status = 'ATTESTED' THEN 1 END) AS attested,
                         COUNT(CASE WHEN p.status = 'OPEN' THEN 1 END) AS open_count,
                         COUNT(CASE WHEN p.status = 'OVERDUE' THEN 1 END) AS overdue,
