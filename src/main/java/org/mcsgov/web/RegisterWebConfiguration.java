@@ -36,10 +36,18 @@ public class RegisterWebConfiguration implements WebMvcConfigurer {
 
         private final CurrentUser currentUser;
         private final List<RegisterList<?>> lists;
+        private final Visibility visibility;
 
-        Header(CurrentUser currentUser, List<RegisterList<?>> lists) {
+        Header(CurrentUser currentUser, List<RegisterList<?>> lists, Visibility visibility) {
             this.currentUser = currentUser;
             this.lists = lists;
+            this.visibility = visibility;
+        }
+
+        /** Whether the header and the home pages link the dashboard (org.mcsgov.dashboard), whose rule this is. */
+        @ModelAttribute("dashboard")
+        boolean dashboard() {
+            return visibility.managesAny();
         }
 
         @ModelAttribute("viewer")

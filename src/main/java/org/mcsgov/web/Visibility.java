@@ -53,6 +53,20 @@ public class Visibility {
                 currentUser.id()).param("viewerManaged", facilities);
     }
 
+    /**
+     * Rows of the facilities the viewer manages or administers — the facility half of managedOrOwn, for figures per
+     * facility (the dashboard) where no row is the viewer's own; the office all.
+     */
+    public Where managed(Where where, String facilityColumn) {
+        return isOffice() ? where : where.and(facilityColumn + " IN (:viewerManaged)", "viewerManaged",
+                currentUser.facilitiesWith(Role.MANAGER, Role.MCS_ADMIN));
+    }
+
+    /** Whether the viewer manages or administers a facility, or is the office: who reads figures per facility. */
+    public boolean managesAny() {
+        return isOffice() || !currentUser.facilitiesWith(Role.MANAGER, Role.MCS_ADMIN).isEmpty();
+    }
+
     /** Groups (alias g): the office all; the originating facility's roles; the group's current members. */
     public Where groups(Where where) {
         if (isOffice()) {
