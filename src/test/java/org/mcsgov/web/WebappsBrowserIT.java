@@ -99,18 +99,26 @@ class WebappsBrowserIT extends BrowserTestSupport {
         var found = post("nurse-admin", "/engine-rest/task", Map.of("processInstanceBusinessKey", "invitation:" + invitation,
                 "nameLike", "招待の承認%"));
         JsonNode task = json(found).get(0);
+        try {
+            inBrowser(() -> refusal(task));
+        } finally {
+            // the invitation stays open after the refusal: withdrawn, so the next test may invite the same person
+            var withdrawn = post("clinic-coord", "/api/invitations/" + invitation + "/cancel", Map.of("reason", "試験の後片付け"));
+            assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+        }
+    }
+
+    private void refusal(JsonNode task) {
         String taskId = task.path("id").asText();
-        inBrowser(() -> {
-            tasklist.login("nurse-admin", DEMO_PASSWORD);
-            tasklist.selectFilter(Tasklist.FACILITY_FILTER);
-            tasklist.openTask(task.path("name").asText(), taskId);
-            tasklist.claim();
-            tasklist.fill("判断", "却下");   // without the reason a rejection needs
-            String refusal = tasklist.completeRefused();
-            browser.screenshot("refusal");
-            assertThat(refusal).contains("却下・差し戻しには理由を入力してください")
-                    .doesNotContain("Cannot submit task form", taskId, "a reason is required");
-        });
+        tasklist.login("nurse-admin", DEMO_PASSWORD);
+        tasklist.selectFilter(Tasklist.FACILITY_FILTER);
+        tasklist.openTask(task.path("name").asText(), taskId);
+        tasklist.claim();
+        tasklist.fill("判断", "却下");   // without the reason a rejection needs
+        String refusal = tasklist.completeRefused();
+        browser.screenshot("refusal");
+        assertThat(refusal).contains("却下・差し戻しには理由を入力してください")
+                .doesNotContain("Cannot submit task form", taskId, "a reason is required");
     }
 
     private <T> T until(java.util.function.Function<WebDriver, T> condition, String what) {
