@@ -26,7 +26,6 @@ import org.mcsgov.platform.Vars;
 import org.mcsgov.security.AccessPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,14 +49,14 @@ public class IncidentSteps {
 
     /** triageDeadline: the administrator triages within this, else the manager is asked (mcs.incident.triage-deadline). */
     public IncidentSteps(DirectoryService directory, DeviceService devices, GroupService groups,
-                         IncidentService incidents, @Value("${mcs.incident.triage-deadline:PT24H}") String triageDeadline,
+                         IncidentService incidents, IncidentProperties settings,
                          Deciders deciders) {
         this.deciders = deciders;
         this.directory = directory;
         this.devices = devices;
         this.groups = groups;
         this.incidents = incidents;
-        this.triageDeadline = triageDeadline;
+        this.triageDeadline = settings.triageDeadline();
     }
 
     /** The reporter's facility; a report made by another process (a device not returned) comes filled in. */
