@@ -23,7 +23,6 @@ import org.mcsgov.platform.EngineClock;
 import org.mcsgov.platform.Facts;
 import org.mcsgov.platform.UserError;
 import org.mcsgov.platform.Vars;
-import org.mcsgov.security.AccessPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -235,7 +234,7 @@ public class IncidentSteps {
                 concerned.computeIfAbsent(group.facilityId(), f -> new java.util.ArrayList<>()).add(group.name());
             }
             Map<String, String> notices = new LinkedHashMap<>();
-            notices.put(AccessPolicy.OFFICE, concerned.values().stream().flatMap(List::stream).distinct()
+            notices.put(Role.OFFICE.groupId(null), concerned.values().stream().flatMap(List::stream).distinct()
                     .collect(Collectors.joining("、")));
             concerned.forEach((facility, names) -> notices.put(facility, String.join("、", names)));
             notices.forEach((recipient, names) -> incidents.notice(id, recipient, names.isEmpty() ? null : names, by,

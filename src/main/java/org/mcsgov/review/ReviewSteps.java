@@ -23,7 +23,6 @@ import org.mcsgov.platform.Lists;
 import org.mcsgov.platform.Rows;
 import org.mcsgov.platform.UserError;
 import org.mcsgov.platform.Vars;
-import org.mcsgov.security.AccessPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -277,7 +276,7 @@ public class ReviewSteps {
         }
         var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         if (authentication != null && authentication.getGroupIds() != null
-                && authentication.getGroupIds().contains(AccessPolicy.OFFICE)) {
+                && authentication.getGroupIds().contains(Role.OFFICE.groupId(null))) {
             return new Lists().split((String) execution.getVariable("facilityIds"));
         }
         // an MCS administrator reviews their own facility only
