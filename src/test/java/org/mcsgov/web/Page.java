@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
@@ -23,6 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class Page {
 
     private static final JsonNode LABELS = labels();
+    private static final Pattern TASK_ID = Pattern.compile("[?&]task=([0-9a-fA-F-]+)");
 
     private final WebDriver driver;
     private final Duration timeout;
@@ -125,4 +129,26 @@ final class Page {
             return "\"" + text + "\"";
         }
         return "concat('" + text.replace("'", "', \"'\", '") + "')";
-    }}
+    }
+
+    /** Closes the notifications at the top right: they pile up and cover the form fields below them. */
+    void dismissNotifications() {
+        By close = By.cssSelector(".page-notifications .alert button.close");
+        for (WebElement button : driver.findElements(close)) {
+            try {
+                if (button.isDisplayed()) {
+                    button.click();
+                }
+            } catch (StaleElementReferenceException | ElementClickInterceptedException gone) {
+                // closed meanwhile or under another one: the wait below decides
+            }
+        }
+        waitFor(d -> d.findElements(close).stream().noneMatch(WebElement::isDisplayed), "notifications closed");
+    }
+
+    /** The task id in a Tasklist address (?task=…), if any. */
+    static Optional<String> taskIdOf(String url) {
+        Matcher m = TASK_ID.matcher(url == null ? "" : url);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+}

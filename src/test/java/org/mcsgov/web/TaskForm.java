@@ -13,6 +13,12 @@ import org.openqa.selenium.WebElement;
 /**
  * The Camunda Form (form-js) in front in Tasklist, the start dialog's or the open task's: fields found by their label,
  * filled by their type. {@link Tasklist} hands its fill, value and validation calls to it.
+ *
+ * <p>DOM facts (verified on 7.24.0): a form-js field is {@code div.fjs-form-field.fjs-form-field-<type>} whose
+ * {@code <label for>} points at the input ({@code fjs-form-<random>-<componentId>}, dates {@code ...-date}); radio
+ * groups have a label without {@code for} and one {@code <label for><input type=radio>option</label>} per option; a
+ * searchable select is a text input with a {@code div.fjs-dropdownlist} of {@code div.fjs-dropdownlist-item}s; the
+ * date picker (flatpickr) takes typed text in the format of its placeholder (mm/dd/yyyy).
  */
 final class TaskForm {
 

@@ -4,13 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.openqa.selenium.By;
-import org.openqa.selenium.ElementClickInterceptedException;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -19,34 +13,24 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * Page object for the Camunda 7.24 Tasklist (AngularJS) and the Camunda Forms it renders with form-js.
  * Everything waits explicitly and boundedly; nothing sleeps.
  *
- * <p>DOM facts (verified on 7.24.0): the login form has inputs ng-model=username/password; the "Start process"
- * dialog lists definitions as {@code ul.processes a} by name; a form-js field is
- * {@code div.fjs-form-field.fjs-form-field-<type>} whose {@code <label for>} points at the input
- * ({@code fjs-form-<random>-<componentId>}, dates {@code ...-date}); radio groups have a label without {@code for}
- * and one {@code <label for><input type=radio>option</label>} per option; a searchable select is a text input with a
- * {@code div.fjs-dropdownlist} of {@code div.fjs-dropdownlist-item}s; the date picker (flatpickr) takes typed text
- * in the format of its placeholder (mm/dd/yyyy).
+ * The login ({@link TasklistLogin}), the start dialog ({@link StartDialog}) and the form ({@link TaskForm}, with the
+ * DOM facts of form-js) have classes of their own; this one is what tests call.
  */
 public class Tasklist {
 
     /** The "自分の施設のタスク（…）" filter every facility group may read. */
     public static final String FACILITY_FILTER = "自分の施設のタスク";
 
-    private static final By USERNAME = By.cssSelector("input[ng-model='username']");
-    private static final By PASSWORD = By.cssSelector("input[ng-model='password']");
-    private static final By SIGNIN_FORM = By.cssSelector("form[name='signinForm']");
-    private static final By USER_MENU = By.cssSelector("li.account > a.dropdown-toggle");
-    private static final By MODAL = By.cssSelector(".modal-dialog");
     private static final By TASK_PANE = By.cssSelector("[cam-tasklist-task]");
     private static final int RELOAD_SECONDS = 2;
-    private static final Duration LOGIN_RELOAD = Duration.ofSeconds(8);
-    private static final Pattern TASK_ID = Pattern.compile("[?&]task=([0-9a-fA-F-]+)");
 
     private final WebDriver driver;
     private final String baseUrl;
     private final Duration timeout;
     private final Page page;
     private final TaskForm form;
+    private final TasklistLogin login;
+    private final StartDialog start;
 
     /** @param baseUrl the application, e.g. http://localhost:8080 */
     public Tasklist(WebDriver driver, String baseUrl) {
@@ -59,121 +43,50 @@ public class Tasklist {
         this.timeout = timeout;
         this.page = new Page(driver, timeout);
         this.form = new TaskForm(driver, page);
+        this.login = new TasklistLogin(driver, baseUrl, timeout, page);
+        this.start = new StartDialog(driver, page);
     }
 
-    // ------------------------------------------------------------------ session
+    // ------------------------------------------------------------------ session (TasklistLogin)
 
     /** Opens Tasklist, logs in and waits for the user menu. */
     public Tasklist login(String user, String password) {
-        submitLogin(user, password);
-        return loggedIn(user);
+        login.login(user, password);
+        return this;
     }
 
     /** Waits for the user menu of Tasklist (after a login, or after the second factor's page led back). */
     public Tasklist loggedIn(String user) {
-        page.waitFor(d -> {
-            if (!d.findElements(USER_MENU).isEmpty() && d.findElement(USER_MENU).isDisplayed()) {
-                return true;
-            }
-            page.failOnError("login of " + user);
-            return false;
-        }, "login of " + user);
+        login.loggedIn(user);
         return this;
     }
 
     /** Opens Tasklist and sends its login form, without waiting for what follows (e.g. the second factor's page). */
     public void submitLogin(String user, String password) {
-        String url = baseUrl + "/camunda/app/tasklist/default/";
-        driver.get(url);
-        // after a logout the login view may be rendered anew meanwhile (keys then went into the wrong field):
-        // type into the one visible form and check what it holds, again until it holds exactly this; a page
-        // that shows no usable form for a while is loaded again
-        Instant[] reload = {Instant.now().plus(LOGIN_RELOAD)};
-        WebElement form = page.wait(timeout.plus(LOGIN_RELOAD)).withMessage(() -> "waiting for the login form filled in for "
-                + user + "; " + loginFormState()).until(d -> {
-            if (Instant.now().isAfter(reload[0])) {
-                reload[0] = Instant.now().plus(LOGIN_RELOAD);
-                d.get(url);
-            }
-            List<WebElement> forms = d.findElements(SIGNIN_FORM).stream().filter(WebElement::isDisplayed).toList();
-            if (forms.size() != 1) {
-                return null;
-            }
-            WebElement name = forms.get(0).findElement(USERNAME);
-            WebElement secret = forms.get(0).findElement(PASSWORD);
-            for (WebElement input : List.of(name, secret)) {
-                input.click();
-                input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-                input.sendKeys(input == name ? user : password);
-            }
-            return user.equals(name.getDomProperty("value")) && password.equals(secret.getDomProperty("value"))
-                    ? forms.get(0) : null;
-        });
-        page.click(form.findElement(By.cssSelector("button[type='submit']")));
-    }
-
-    /** What the page shows instead of one login form holding the credentials (for the failure message). */
-    private String loginFormState() {
-        try {
-            List<WebElement> forms = driver.findElements(SIGNIN_FORM);
-            return "url " + driver.getCurrentUrl() + ", " + forms.size() + " login form(s), visible "
-                    + forms.stream().filter(WebElement::isDisplayed).count() + ", user field "
-                    + forms.stream().map(f -> f.findElement(USERNAME).getDomProperty("value")).toList()
-                    + ", user menu shown " + Page.visible(driver, USER_MENU);
-        } catch (RuntimeException e) {
-            return "page state unreadable: " + e;
-        }
+        login.submitLogin(user, password);
     }
 
     /** Logs out through the user menu and waits for the login form. */
     public void logout() {
-        page.click(USER_MENU, "the user menu");
-        page.click(By.cssSelector("li.logout > a"), "Log out");
-        page.waitFor(ExpectedConditions.visibilityOfElementLocated(USERNAME));
+        login.logout();
     }
 
     /** The display name in the header (the user menu). */
     public String userName() {
-        return page.waitFor(ExpectedConditions.visibilityOfElementLocated(USER_MENU)).getText().trim();
+        return login.userName();
     }
 
-    // ------------------------------------------------------------------ starting
+    // ------------------------------------------------------------------ starting (StartDialog)
 
-    /**
-     * Opens "Start process", picks the definition by its name and waits for its start form (a Camunda Form or the
-     * generic form of a process without one). Fill it with {@link #fill}, then {@link #submitStart()}.
-     */
+    /** Opens "Start process" and waits for the start form of that definition; then {@link #fill}, {@link #submitStart()}. */
     public Tasklist startProcess(String processName) {
-        page.click(By.xpath("//a[contains(normalize-space(.)," + Page.literal(Page.label("START_PROCESS")) + ")]"), "Start process");
-        WebElement modal = page.waitFor(ExpectedConditions.visibilityOfElementLocated(MODAL));
-        page.click(By.xpath("//div[contains(@class,'modal-dialog')]//ul[contains(@class,'processes')]//a[normalize-space(.)="
-                + Page.literal(processName) + "]"), "process '" + processName + "' in the Start process dialog");
-        page.waitFor(d -> modal.findElements(By.xpath(".//h3[contains(normalize-space(.)," + Page.literal(processName) + ")]"))
-                .stream().anyMatch(WebElement::isDisplayed)
-                && (Page.visible(modal, By.cssSelector(".fjs-form")) || Page.visible(modal, By.cssSelector("[cam-tasklist-form-generic]"))
-                        || Page.visible(modal, By.xpath(".//*[contains(.," + Page.literal(Page.label("BUSINESS_KEY")) + ")]"))),
-                "start form of '" + processName + "'");
+        start.startProcess(processName);
         return this;
     }
 
     /** Presses Start in the dialog and waits until the dialog is gone ("The process has been started."). */
     public Tasklist submitStart() {
-        WebElement modal = driver.findElement(MODAL);
-        page.click(By.xpath("//div[contains(@class,'modal-dialog')]//div[contains(@class,'modal-footer')]"
-                + "//button[normalize-space(.)=" + Page.literal(Page.label("START")) + "]"), "the Start button");
-        page.waitFor(d -> {
-            try {
-                for (WebElement error : modal.findElements(By.cssSelector(".alert-danger"))) {
-                    if (error.isDisplayed() && !error.getText().isBlank()) {
-                        throw new AssertionError("starting the process failed: " + error.getText().trim());
-                    }
-                }
-                return !modal.isDisplayed();
-            } catch (StaleElementReferenceException gone) {
-                return true; // the dialog has been removed from the page
-            }
-        }, "the Start process dialog to close");
-        page.waitFor(d -> page.notificationText().contains(Page.label("PROCESS_START_OK")), "'" + Page.label("PROCESS_START_OK") + "'");
+        start.submitStart();
         return this;
     }
 
@@ -185,24 +98,14 @@ public class Tasklist {
         By link = By.xpath("//div[contains(@class,'page-notifications')]//a[normalize-space(.)=" + Page.literal(taskName)
                 + " and contains(@href,'task=')]");
         WebElement a = page.waitFor(ExpectedConditions.presenceOfElementLocated(link));
-        String id = taskIdOf(a.getAttribute("href")).orElseThrow();
+        String id = Page.taskIdOf(a.getAttribute("href")).orElseThrow();
         dismissNotifications();
         return id;
     }
 
     /** Closes the notifications at the top right: they pile up and cover the form fields below them. */
     public Tasklist dismissNotifications() {
-        By close = By.cssSelector(".page-notifications .alert button.close");
-        for (WebElement button : driver.findElements(close)) {
-            try {
-                if (button.isDisplayed()) {
-                    button.click();
-                }
-            } catch (StaleElementReferenceException | ElementClickInterceptedException gone) {
-                // closed meanwhile or under another one: the wait below decides
-            }
-        }
-        page.waitFor(d -> d.findElements(close).stream().noneMatch(WebElement::isDisplayed), "notifications closed");
+        page.dismissNotifications();
         return this;
     }
 
@@ -245,7 +148,7 @@ public class Tasklist {
                 .until(d -> {
                     for (WebElement a : d.findElements(link)) {
                         if (a.isDisplayed()) {
-                            return taskIdOf(a.getDomAttribute("href")).orElse(null);
+                            return Page.taskIdOf(a.getDomAttribute("href")).orElse(null);
                         }
                     }
                     if (Instant.now().isAfter(reload[0])) {
@@ -268,7 +171,7 @@ public class Tasklist {
      */
     public Tasklist claim() {
         String url = driver.getCurrentUrl();
-        String taskId = taskIdOf(url).orElseThrow(() -> new IllegalStateException("no task open: " + url));
+        String taskId = Page.taskIdOf(url).orElseThrow(() -> new IllegalStateException("no task open: " + url));
         By claim = By.cssSelector("[cam-tasklist-task] button.claim");
         page.click(claim, "Claim");
         page.waitFor(d -> {
@@ -290,7 +193,7 @@ public class Tasklist {
     /** The ids of the tasks in the list now (from their links), e.g. to check that a task is not listed. */
     public List<String> listedTaskIds() {
         return driver.findElements(By.cssSelector("ol.tasks-list h4.task a")).stream()
-                .map(a -> taskIdOf(a.getDomAttribute("href")).orElse("?")).toList();
+                .map(a -> Page.taskIdOf(a.getDomAttribute("href")).orElse("?")).toList();
     }
 
     /** The names of the filters this user is shown, in their order (waits until at least one is listed). */
@@ -314,13 +217,6 @@ public class Tasklist {
                     && Page.visible(pane, By.xpath(".//div[contains(@class,'form-actions')]//button[normalize-space(.)=" + Page.literal(Page.label("COMPLETE")) + "]"));
         }, "form of task '" + taskName + "' (" + taskId + ")");
     }
-
-
-
-
-
-
-
 
     // ------------------------------------------------------------------ Camunda Forms (TaskForm)
 
@@ -356,7 +252,7 @@ public class Tasklist {
      */
     public void complete() {
         String url = driver.getCurrentUrl();
-        String taskId = taskIdOf(url).orElseThrow(() -> new IllegalStateException("no task open: " + url));
+        String taskId = Page.taskIdOf(url).orElseThrow(() -> new IllegalStateException("no task open: " + url));
         page.click(By.xpath("//div[@cam-tasklist-task]//div[contains(@class,'form-actions')]//button[normalize-space(.)=" + Page.literal(Page.label("COMPLETE")) + "]"),
                 "the Complete button");
         page.waitFor(d -> {
@@ -368,29 +264,5 @@ public class Tasklist {
             return !d.getCurrentUrl().contains("task=" + taskId);
         }, "task " + taskId + " to be completed");
     }
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-    private static Optional<String> taskIdOf(String url) {
-        Matcher m = TASK_ID.matcher(url == null ? "" : url);
-        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
-    }
-
-
 
 }
