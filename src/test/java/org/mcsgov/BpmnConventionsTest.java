@@ -2,19 +2,21 @@ package org.mcsgov;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+import static org.mcsgov.ConventionFiles.BPMN_DIR;
+import static org.mcsgov.ConventionFiles.BPMN_SUFFIX;
+import static org.mcsgov.ConventionFiles.FORMS_DIR;
+import static org.mcsgov.ConventionFiles.baseName;
+import static org.mcsgov.ConventionFiles.check;
+import static org.mcsgov.ConventionFiles.duplicates;
+import static org.mcsgov.ConventionFiles.files;
+import static org.mcsgov.ConventionFiles.formsById;
+import static org.mcsgov.ConventionFiles.memoize;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +41,6 @@ import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.function.Executable;
 import org.opentest4j.TestAbortedException;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -49,26 +50,13 @@ import org.w3c.dom.NodeList;
  * Maven runs tests there): each process parses against the BPMN and Camunda schemas, its id is its file name,
  * it is executable with a history time to live, its documentation names the policy's control IDs, Cockpit can
  * draw all of it, its ids are unique, its user tasks have forms that exist, and its call activities call
- * processes that exist. Each form's id is its file name and it stays within what Camunda 7.24 Tasklist renders.
+ * processes that exist (the forms themselves: {@link FormConventionsTest}).
  */
 class BpmnConventionsTest {
 
-    private static final Path BPMN_DIR = Paths.get("bpmn");
-    private static final Path FORMS_DIR = Paths.get("forms");
-    private static final String BPMN_SUFFIX = ".bpmn";
-    private static final String FORM_SUFFIX = ".form";
 
     /** A control ID of shared/policy/ARTICLES.md: an article (A6, A5-1, A12-9) or a note for use (N1-1 .. N3-11). */
     private static final Pattern CONTROL_ID = Pattern.compile("(A\\d+(-\\d+)?|N[1-3]-\\d+)");
-
-    /**
-     * The form-js bundled in Camunda 7.24 Tasklist reads schemas up to version 16 (camunda-webapp-webjar 7.24.0,
-     * lib/deps.js: schemaVersion=16; the webapps pinned @bpmn-io/form-js 1.8.7 as of 7.23). A form saved by a newer
-     * Modeler with a higher schemaVersion may use components that Tasklist cannot render.
-     */
-    private static final int MAX_FORM_SCHEMA_VERSION = 16;
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TestFactory
     Stream<DynamicContainer> everyProcess() {
@@ -78,12 +66,6 @@ class BpmnConventionsTest {
         return files.stream().map(file -> dynamicContainer(file.getFileName().toString(), processChecks(file, forms)));
     }
 
-    @TestFactory
-    Stream<DynamicContainer> everyForm() {
-        List<Path> files = files(FORMS_DIR, FORM_SUFFIX);
-        assertThat(files).as("form files in %s", FORMS_DIR.toAbsolutePath()).isNotEmpty();
-        return files.stream().map(file -> dynamicContainer(file.getFileName().toString(), formChecks(file)));
-    }
 
     private static Stream<DynamicTest> processChecks(Path file, Map<String, Path> forms) {
         String expectedId = baseName(file, BPMN_SUFFIX);
@@ -184,51 +166,7 @@ class BpmnConventionsTest {
                                 .as("outgoing flows of a split without a name or a condition").isEmpty()));
     }
 
-    private static Stream<DynamicTest> formChecks(Path file) {
-        Supplier<JsonNode> form = memoize(() -> readJson(file));
-        return Stream.of(
-                check(file, "id equals the file name", () ->
-                        assertThat(form.get().path("id").asText(null)).isEqualTo(baseName(file, FORM_SUFFIX))),
 
-                check(file, "targets the form-js of Camunda 7.24 Tasklist", () -> {
-                    assertThat(form.get().path("type").asText()).as("type").isEqualTo("default");
-                    assertThat(form.get().path("executionPlatform").asText()).as("executionPlatform")
-                            .isEqualTo("Camunda Platform");
-                    assertThat(form.get().path("schemaVersion").asInt(Integer.MAX_VALUE)).as("schemaVersion")
-                            .isLessThanOrEqualTo(MAX_FORM_SCHEMA_VERSION);
-                }),
-
-                check(file, "component ids and keys are unique", () -> {
-                    List<JsonNode> components = new ArrayList<>();
-                    collectComponents(form.get(), components);
-                    assertThat(duplicates(components.stream().map(c -> c.path("id").asText(null)).toList()))
-                            .as("component ids used more than once").isEmpty();
-                    assertThat(duplicates(components.stream().map(c -> c.path("key").asText(null)).toList()))
-                            .as("component keys used more than once").isEmpty();
-                }));
-    }
-
-    /**
-     * A check named after its file also where a report shows only indices (Surefire's "everyProcess()[6][2]"):
-     * the failure message starts with the file name and the check.
-     */
-    private static DynamicTest check(Path file, String name, Executable body) {
-        return dynamicTest(name, () -> {
-            try {
-                body.execute();
-            } catch (TestAbortedException skipped) {
-                throw skipped;
-            } catch (Throwable failure) {
-                StringBuilder message = new StringBuilder(file.getFileName() + ": " + name + ": ");
-                message.append(failure.getMessage());
-                for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause();
-                        cause = cause.getCause()) {
-                    message.append("\n  caused by: ").append(cause.getMessage());
-                }
-                throw new AssertionError(message.toString(), failure);
-            }
-        });
-    }
 
     private static List<String> formProblems(String elementId, String formRef, String binding, boolean required,
             Map<String, Path> forms) {
@@ -245,28 +183,7 @@ class BpmnConventionsTest {
         return problems;
     }
 
-    /** Forms by their "id"; a file that is not valid JSON is left out here and reported by {@link #everyForm()}. */
-    private static Map<String, Path> formsById() {
-        Map<String, Path> forms = new HashMap<>();
-        for (Path file : files(FORMS_DIR, FORM_SUFFIX)) {
-            try {
-                String id = JSON.readTree(file.toFile()).path("id").asText(null);
-                if (id != null) {
-                    forms.put(id, file);
-                }
-            } catch (IOException e) {
-                // reported by everyForm()
-            }
-        }
-        return forms;
-    }
 
-    private static void collectComponents(JsonNode container, List<JsonNode> into) {
-        for (JsonNode component : container.path("components")) {
-            into.add(component);
-            collectComponents(component, into);
-        }
-    }
 
     /** Ids counted on the raw XML, so that an id repeated anywhere (diagram included) is found. */
     private static List<String> duplicateIds(Path file) throws Exception {
@@ -284,10 +201,6 @@ class BpmnConventionsTest {
         return duplicates(ids);
     }
 
-    private static List<String> duplicates(List<String> values) {
-        Set<String> seen = new HashSet<>();
-        return values.stream().filter(value -> value != null && !seen.add(value)).distinct().toList();
-    }
 
     private static List<String> ids(Stream<? extends BaseElement> elements) {
         return elements.map(BaseElement::getId).toList();
@@ -302,50 +215,7 @@ class BpmnConventionsTest {
         return processes.iterator().next();
     }
 
-    private static List<Path> files(Path dir, String suffix) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.filter(path -> path.getFileName().toString().endsWith(suffix)).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
-    private static String baseName(Path file, String suffix) {
-        String name = file.getFileName().toString();
-        return name.substring(0, name.length() - suffix.length());
-    }
 
-    private static JsonNode readJson(Path file) {
-        try {
-            return JSON.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("not valid JSON: " + file, e);
-        }
-    }
 
-    /** Parses once per file; every check of that file then fails with the same parse error, named by the file. */
-    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
-        return new Supplier<>() {
-            private T value;
-            private RuntimeException failure;
-
-            @Override
-            public synchronized T get() {
-                if (value == null && failure == null) {
-                    try {
-                        value = supplier.get();
-                    } catch (RuntimeException e) {
-                        failure = e;
-                    }
-                }
-                if (failure != null) {
-                    throw failure;
-                }
-                return value;
-            }
-        };
-    }
 }

@@ -1,7 +1,6 @@
 package org.mcsgov.account;
 
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,12 +15,10 @@ public class AccountSchedules {
     private final Duration inactiveAfter;
     private final Duration inactiveLockAfter;
 
-    public AccountSchedules(@Value("${mcs.account.review-cycle:0 0 6 * * ?}") String reviewCycle,
-                            @Value("${mcs.account.inactive-after:P90D}") Duration inactiveAfter,
-                            @Value("${mcs.account.inactive-lock-after:P30D}") Duration inactiveLockAfter) {
-        this.reviewCycle = reviewCycle;
-        this.inactiveAfter = inactiveAfter;
-        this.inactiveLockAfter = inactiveLockAfter;
+    public AccountSchedules(AccountProperties settings) {
+        this.reviewCycle = settings.reviewCycle();
+        this.inactiveAfter = settings.inactiveAfter();
+        this.inactiveLockAfter = settings.inactiveLockAfter();
     }
 
     public String getReviewCycle() {

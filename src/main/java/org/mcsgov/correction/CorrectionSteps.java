@@ -11,7 +11,6 @@ import org.mcsgov.directory.Staff;
 import org.mcsgov.platform.Facts;
 import org.mcsgov.platform.UserError;
 import org.mcsgov.platform.Vars;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,11 +27,11 @@ public class CorrectionSteps {
     private final String expireAfter;
 
     public CorrectionSteps(DirectoryService directory, Deciders deciders, Corrections corrections,
-                           @Value("${mcs.correction.expire-after:P7D}") String expireAfter) {
+                           CorrectionProperties settings) {
         this.directory = directory;
         this.deciders = deciders;
         this.corrections = corrections;
-        this.expireAfter = expireAfter;
+        this.expireAfter = settings.expireAfter();
     }
 
     /** The fields of the entries the starter is responsible for in their facility (CorrectionKind.responsible). */

@@ -47,14 +47,14 @@ public class DemoData implements ApplicationRunner {
     private final String port;
 
     public DemoData(DirectoryService directory, PatientService patients, GroupService groups, DeviceService devices,
-                    TransactionTemplate transaction, @Value("${mcs.demo.password}") String password,
+                    TransactionTemplate transaction, DemoProperties settings,
                     @Value("${server.port:8080}") String port) {
         this.directory = directory;
         this.patients = patients;
         this.groups = groups;
         this.devices = devices;
         this.transaction = transaction;
-        this.password = password;
+        this.password = settings.password();
         this.port = port;
     }
 

@@ -2,10 +2,10 @@ package org.mcsgov.device;
 
 import java.util.Arrays;
 import java.util.List;
-import org.mcsgov.directory.Role;
 import org.mcsgov.platform.ApiErrors;
 import org.mcsgov.platform.Csv;
 import org.mcsgov.security.CurrentUser;
+import org.mcsgov.security.ReadPolicy;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,10 +26,12 @@ public class DeviceController {
 
     private final DeviceService devices;
     private final CurrentUser currentUser;
+    private final ReadPolicy readPolicy;
 
-    public DeviceController(DeviceService devices, CurrentUser currentUser) {
+    public DeviceController(DeviceService devices, CurrentUser currentUser, ReadPolicy readPolicy) {
         this.devices = devices;
         this.currentUser = currentUser;
+        this.readPolicy = readPolicy;
     }
 
     public record View(Device device, List<DeviceService.StateRow> states, List<DeviceService.LoanRow> loans,
@@ -38,7 +40,7 @@ public class DeviceController {
 
     @GetMapping("/facilities/{facilityId}/devices")
     public List<Device> devicesOf(@PathVariable String facilityId) {
-        if (!(currentUser.isOffice() || currentUser.hasRoleIn(facilityId, Role.MANAGER, Role.MCS_ADMIN))) {
+        if (!readPolicy.readsFacility(facilityId)) {
             throw ApiErrors.forbidden();
         }
         return devices.devicesOf(facilityId);
@@ -55,7 +57,7 @@ public class DeviceController {
     @GetMapping("/devices/{id}")
     public View device(@PathVariable long id) {
         Device device = devices.device(id).orElseThrow(() -> ApiErrors.notFound("端末", id));
-        boolean allowed = currentUser.isOffice() || currentUser.hasRoleIn(device.facilityId(), Role.MANAGER, Role.MCS_ADMIN)
+        boolean allowed = readPolicy.readsFacility(device.facilityId())
                 || currentUser.id().equals(device.holderUserId());
         if (!allowed) {
             throw ApiErrors.forbidden();

@@ -12,7 +12,6 @@ import org.mcsgov.platform.UserError;
 import org.mcsgov.platform.Vars;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,9 +28,9 @@ public class DeviceReturnSteps {
     private final String returnWithin;
 
     /** returnWithin: the due date when the caller gives none (device-loan; mcs.device.return-within). */
-    public DeviceReturnSteps(DeviceService devices, @Value("${mcs.device.return-within:P7D}") String returnWithin) {
+    public DeviceReturnSteps(DeviceService devices, DeviceProperties settings) {
         this.devices = devices;
-        this.returnWithin = returnWithin;
+        this.returnWithin = settings.returnWithin();
     }
 
     /** The device given by the caller (staff-offboarding, device-loan): its facility's administrators confirm. */

@@ -12,7 +12,6 @@ import org.mcsgov.platform.UserError;
 import org.mcsgov.platform.Vars;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,13 +35,13 @@ public class OnboardingSteps {
     /** expireAfter: how long a pending registration may wait for pledge and profile (mcs.onboarding.expire-after). */
     public OnboardingSteps(DirectoryService directory, PledgeRegister pledges, Appointees appointees,
                            FacilityRegister facilities, StaffTransfers transfers,
-                           @Value("${mcs.onboarding.expire-after:P30D}") String expireAfter) {
+                           OnboardingProperties settings) {
         this.directory = directory;
         this.pledges = pledges;
         this.appointees = appointees;
         this.facilities = facilities;
         this.transfers = transfers;
-        this.expireAfter = expireAfter;
+        this.expireAfter = settings.expireAfter();
     }
 
     /** The deadline of a pending registration, read by the event sub-process's timer (a bean, not a variable:

@@ -14,7 +14,6 @@ import org.mcsgov.platform.EngineClock;
 import org.mcsgov.platform.UserError;
 import org.mcsgov.security.McsPasswordPolicy;
 import org.mcsgov.security.PasswordHistory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -34,11 +33,11 @@ public class PasswordService {
     private final TransactionTemplate transactions;
 
     public PasswordService(JdbcClient jdbc, IdentityService identityService,
-                           @Value("${mcs.password.max-age:P60D}") Duration maxAge, PasswordHistory history,
+                           PasswordProperties settings, PasswordHistory history,
                            PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.identityService = identityService;
-        this.maxAge = maxAge;
+        this.maxAge = settings.maxAge();
         this.history = history;
         this.transactions = new TransactionTemplate(transactionManager);
     }

@@ -8,7 +8,6 @@ import org.mcsgov.platform.UserError;
 import org.mcsgov.platform.Vars;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,11 +27,11 @@ public class PledgeRecordSteps {
     private final String expireAfter;
 
     public PledgeRecordSteps(DirectoryService directory, PledgeRegister pledges, AuditLog audit,
-                             @Value("${mcs.pledge-record.expire-after:P14D}") String expireAfter) {
+                             PledgeRecordProperties settings) {
         this.directory = directory;
         this.pledges = pledges;
         this.audit = audit;
-        this.expireAfter = expireAfter;
+        this.expireAfter = settings.expireAfter();
     }
 
     /** The facility's active staff without a pledge on record (the administrator excepted), as the form's options. */

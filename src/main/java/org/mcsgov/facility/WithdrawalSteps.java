@@ -16,7 +16,6 @@ import org.mcsgov.platform.UserError;
 import org.mcsgov.platform.Vars;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,11 +37,11 @@ public class WithdrawalSteps {
 
     /** escalateAfter: when groups not yet handed over are told to the office (mcs.withdrawal.escalate-after). */
     public WithdrawalSteps(DirectoryService directory, GroupService groups, FacilityWithdrawals withdrawals,
-                           @Value("${mcs.withdrawal.escalate-after:P14D}") String escalateAfter) {
+                           WithdrawalProperties settings) {
         this.directory = directory;
         this.groups = groups;
         this.withdrawals = withdrawals;
-        this.escalateAfter = escalateAfter;
+        this.escalateAfter = settings.escalateAfter();
     }
 
     /** Read by the groups task's boundary timer. */

@@ -4,10 +4,10 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import org.mcsgov.directory.DirectoryService;
-import org.mcsgov.directory.Role;
 import org.mcsgov.directory.Staff;
 import org.mcsgov.platform.Csv;
 import org.mcsgov.security.CurrentUser;
+import org.mcsgov.security.ReadPolicy;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -33,11 +33,13 @@ public class GroupController {
     private final GroupService groups;
     private final DirectoryService directory;
     private final CurrentUser currentUser;
+    private final ReadPolicy readPolicy;
 
-    public GroupController(GroupService groups, DirectoryService directory, CurrentUser currentUser) {
+    public GroupController(GroupService groups, DirectoryService directory, CurrentUser currentUser, ReadPolicy readPolicy) {
         this.groups = groups;
         this.directory = directory;
         this.currentUser = currentUser;
+        this.readPolicy = readPolicy;
     }
 
     @GetMapping("/groups/{id}/members")
@@ -60,8 +62,7 @@ public class GroupController {
     @GetMapping("/staff/{userId}/groups")
     public List<Group> groupsOf(@PathVariable String userId) {
         Staff person = directory.staffByUserId(userId).orElseThrow(() -> notFound("職員", userId));
-        boolean allowed = currentUser.id().equals(userId) || currentUser.isOffice()
-                || currentUser.hasRoleIn(person.facilityId(), Role.MCS_ADMIN, Role.MANAGER);
+        boolean allowed = readPolicy.readsPerson(userId, person.facilityId());
         if (!allowed) {
             throw forbidden();
         }
@@ -70,8 +71,7 @@ public class GroupController {
 
     private Group readableGroup(long id) {
         Group group = groups.group(id).orElseThrow(() -> notFound("グループ", String.valueOf(id)));
-        boolean allowed = currentUser.isOffice()
-                || currentUser.hasRoleIn(group.facilityId(), Role.MANAGER, Role.MCS_ADMIN, Role.COORDINATOR)
+        boolean allowed = readPolicy.readsGroupsOf(group.facilityId())
                 || directory.staffByUserId(currentUser.id()).map(s -> groups.isCurrentMember(id, s.id())).orElse(false);
         if (!allowed) {
             throw forbidden();

@@ -13,7 +13,6 @@ import org.mcsgov.platform.UserError;
 import org.mcsgov.platform.Vars;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,8 +35,8 @@ public class HandoverSteps {
     /** expireAfter: how long the successor has to accept (ISO-8601 duration, mcs.handover.expire-after). */
     public HandoverSteps(DirectoryService directory, GroupService groups, DecisionLog decisions,
                          RuntimeService runtimeService, TaskService taskService,
-                         @Value("${mcs.handover.expire-after:P7D}") String expireAfter) {
-        this.expireAfter = expireAfter;
+                         HandoverProperties settings) {
+        this.expireAfter = settings.expireAfter();
         this.directory = directory;
         this.groups = groups;
         this.decisions = decisions;

@@ -15,7 +15,6 @@ import org.mcsgov.patient.PatientService;
 import org.mcsgov.platform.Facts;
 import org.mcsgov.platform.UserError;
 import org.mcsgov.platform.Vars;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -41,7 +40,7 @@ public class TransferSteps {
     public TransferSteps(DirectoryService directory, GroupService groups, PatientService patients,
                          TransferRegister transfers, HandoverSteps handover, DecisionLog decisions,
                          RuntimeService runtimeService, TaskService taskService, JdbcClient jdbc,
-                         @Value("${mcs.transfer.expire-after:P14D}") String expireAfter) {
+                         TransferProperties settings) {
         this.directory = directory;
         this.groups = groups;
         this.patients = patients;
@@ -51,7 +50,7 @@ public class TransferSteps {
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.jdbc = jdbc;
-        this.expireAfter = expireAfter;
+        this.expireAfter = settings.expireAfter();
     }
 
     /** The starter's facility's active patient groups and the other active facilities using MCS. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.mcsgov.approval.DecisionLog;
 import org.mcsgov.directory.Role;
 import org.mcsgov.security.CurrentUser;
+import org.mcsgov.web.Labels;
 import org.mcsgov.web.Links;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -38,13 +39,8 @@ public class RequestView {
 
     static final Map<String, String> ENGINE_STATE = Map.of("ACTIVE", "進行中", "SUSPENDED", "一時停止中",
             "COMPLETED", "完了", "EXTERNALLY_TERMINATED", "取り消し", "INTERNALLY_TERMINATED", "終了");
-    static final Map<String, String> INVITATION_STATE = Map.of("WAITING_ADMIN", "承認待ち",
-            "WAITING_INVITEE", "招待された人の回答待ち", "WAITING_PATIENT", "患者側の承認待ち",
-            "WAITING_REGISTRATION", "招待された人の登録待ち", "RETURNED", "差し戻し", "MEMBER", "参加済み",
-            "REJECTED", "却下", "DECLINED", "辞退", "EXPIRED", "期限切れ", "CANCELLED", "取り下げ");
-    static final Map<String, String> TAKEOUT_STATE = Map.of("REQUESTED", "承認待ち", "RETURNED_FOR_CORRECTION",
-            "差し戻し", "APPROVED", "承認（持ち出し中）", "REJECTED", "却下", "EXPIRED", "期限切れ", "WITHDRAWN", "取り下げ",
-            "OVERDUE", "返却遅れ", "BACK", "返却済み", "LOST", "紛失");
+    static final Map<String, String> INVITATION_STATE = Labels.INVITATION_STATE;
+    static final Map<String, String> TAKEOUT_STATE = Labels.TAKEOUT_STATE;
     /** The decisions worth telling the applicant; reminders and requests are the procedure's own bookkeeping. */
     private static final List<String> DECISIONS = List.of("APPROVE", "REJECT", "RETURN", "WITHDRAW", "EXPIRE",
             "ACCEPT", "DECLINE", "PATIENT_APPROVE", "PATIENT_REFUSE", "MEMBER", "BACK", "LOST");

@@ -2,10 +2,10 @@ package org.mcsgov.incident;
 
 import java.util.Arrays;
 import java.util.List;
-import org.mcsgov.directory.Role;
 import org.mcsgov.platform.ApiErrors;
 import org.mcsgov.platform.Csv;
 import org.mcsgov.security.CurrentUser;
+import org.mcsgov.security.ReadPolicy;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,10 +28,12 @@ public class IncidentController {
 
     private final IncidentService incidents;
     private final CurrentUser currentUser;
+    private final ReadPolicy readPolicy;
 
-    public IncidentController(IncidentService incidents, CurrentUser currentUser) {
+    public IncidentController(IncidentService incidents, CurrentUser currentUser, ReadPolicy readPolicy) {
         this.incidents = incidents;
         this.currentUser = currentUser;
+        this.readPolicy = readPolicy;
     }
 
     public record View(Incident incident, List<Incident.Action> actions, List<Incident.Notice> notices) {
@@ -39,7 +41,7 @@ public class IncidentController {
 
     @GetMapping("/facilities/{facilityId}/incidents")
     public List<Incident> incidentsOf(@PathVariable String facilityId) {
-        if (!(currentUser.isOffice() || currentUser.hasRoleIn(facilityId, Role.MANAGER, Role.MCS_ADMIN))) {
+        if (!readPolicy.readsFacility(facilityId)) {
             throw ApiErrors.forbidden();
         }
         return incidents.incidentsOf(facilityId);
@@ -58,10 +60,10 @@ public class IncidentController {
     public View incident(@PathVariable long id) {
         Incident incident = incidents.incident(id).orElseThrow(() -> ApiErrors.notFound("インシデント", id));
         List<Incident.Notice> notices = incidents.notices(id);
-        boolean informed = notices.stream().anyMatch(n -> currentUser.hasRoleIn(n.recipient(), Role.MANAGER,
-                Role.MCS_ADMIN, Role.COORDINATOR));
-        boolean allowed = currentUser.isOffice() || informed || currentUser.id().equals(incident.reportedBy())
-                || currentUser.hasRoleIn(incident.facilityId(), Role.MANAGER, Role.MCS_ADMIN);
+        // a facility told of the incident reads it as it reads the groups concerned
+        boolean informed = notices.stream().anyMatch(n -> readPolicy.readsGroupsOf(n.recipient()));
+        boolean allowed = informed || currentUser.id().equals(incident.reportedBy())
+                || readPolicy.readsFacility(incident.facilityId());
         if (!allowed) {
             throw ApiErrors.forbidden();
         }

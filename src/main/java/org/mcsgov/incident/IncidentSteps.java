@@ -23,10 +23,8 @@ import org.mcsgov.platform.EngineClock;
 import org.mcsgov.platform.Facts;
 import org.mcsgov.platform.UserError;
 import org.mcsgov.platform.Vars;
-import org.mcsgov.security.AccessPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,14 +48,14 @@ public class IncidentSteps {
 
     /** triageDeadline: the administrator triages within this, else the manager is asked (mcs.incident.triage-deadline). */
     public IncidentSteps(DirectoryService directory, DeviceService devices, GroupService groups,
-                         IncidentService incidents, @Value("${mcs.incident.triage-deadline:PT24H}") String triageDeadline,
+                         IncidentService incidents, IncidentProperties settings,
                          Deciders deciders) {
         this.deciders = deciders;
         this.directory = directory;
         this.devices = devices;
         this.groups = groups;
         this.incidents = incidents;
-        this.triageDeadline = triageDeadline;
+        this.triageDeadline = settings.triageDeadline();
     }
 
     /** The reporter's facility; a report made by another process (a device not returned) comes filled in. */
@@ -236,7 +234,7 @@ public class IncidentSteps {
                 concerned.computeIfAbsent(group.facilityId(), f -> new java.util.ArrayList<>()).add(group.name());
             }
             Map<String, String> notices = new LinkedHashMap<>();
-            notices.put(AccessPolicy.OFFICE, concerned.values().stream().flatMap(List::stream).distinct()
+            notices.put(Role.OFFICE.groupId(null), concerned.values().stream().flatMap(List::stream).distinct()
                     .collect(Collectors.joining("、")));
             concerned.forEach((facility, names) -> notices.put(facility, String.join("、", names)));
             notices.forEach((recipient, names) -> incidents.notice(id, recipient, names.isEmpty() ? null : names, by,

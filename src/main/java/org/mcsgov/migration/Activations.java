@@ -15,7 +15,6 @@ import org.mcsgov.security.Digests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -43,12 +42,12 @@ public class Activations {
 
     public Activations(JdbcClient jdbc, PasswordService passwords, MailSettings mail,
                        ObjectProvider<JavaMailSender> mailSender,
-                       @Value("${mcs.migration.activation-valid-for:P14D}") Duration validFor) {
+                       MigrationProperties settings) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.mail = mail;
         this.mailSender = mailSender;
-        this.validFor = validFor;
+        this.validFor = settings.activationValidFor();
     }
 
     /** The account waits for its person: a first link is issued and mailed. Returns the token (for the caller only). */

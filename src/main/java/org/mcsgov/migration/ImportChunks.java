@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.mcsgov.platform.Facts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,10 +38,10 @@ public class ImportChunks {
                           Map<ImportFile, List<CsvText.Row>> rows) {
     }
 
-    public ImportChunks(ImportRegister imports, RowImport rows, @Value("${mcs.migration.chunk-rows:500}") int chunkRows) {
+    public ImportChunks(ImportRegister imports, RowImport rows, MigrationProperties settings) {
         this.imports = imports;
         this.rows = rows;
-        this.chunkRows = chunkRows;
+        this.chunkRows = settings.chunkRows();
     }
 
     /** How many chunks the import has (the multi-instance's cardinality); the plan follows from the stored files. */

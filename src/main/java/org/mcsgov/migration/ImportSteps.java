@@ -14,7 +14,6 @@ import org.mcsgov.directory.Staff;
 import org.mcsgov.platform.Facts;
 import org.mcsgov.platform.UserError;
 import org.mcsgov.platform.Vars;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,11 +33,11 @@ public class ImportSteps {
     private final String confirmWithin;
 
     public ImportSteps(DirectoryService directory, ImportRegister imports, Known known,
-                       @Value("${mcs.migration.confirm-within:P7D}") String confirmWithin) {
+                       MigrationProperties settings) {
         this.directory = directory;
         this.imports = imports;
         this.known = known;
-        this.confirmWithin = confirmWithin;
+        this.confirmWithin = settings.confirmWithin();
     }
 
     /**

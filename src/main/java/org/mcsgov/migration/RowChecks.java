@@ -1,8 +1,6 @@
 package org.mcsgov.migration;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,10 +11,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.mcsgov.directory.FacilityKind;
 import org.mcsgov.directory.Role;
-import org.mcsgov.platform.EngineClock;
 
-/** The checks of one file's rows, column by column, each failure a problem with its line and column. */
-final class RowChecks {
+/** The checks of one file's rows by what each kind of row means (references, roles, kinds); the cells' own in {@link RowCells}. */
+final class RowChecks extends RowCells {
 
     enum Outcome { CREATE, EXISTING, BAD }
 
@@ -24,21 +21,14 @@ final class RowChecks {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern KATAKANA = Pattern.compile("[ァ-ヶー・　 ]+");
     private static final Pattern TELEPHONE = Pattern.compile("[0-9][0-9-]{8,14}");
-    private static final DateTimeFormatter SLASHED = DateTimeFormatter.ofPattern("uuuu/M/d");
     static final Map<String, FacilityKind> KINDS = Arrays.stream(FacilityKind.values())
             .filter(kind -> kind != FacilityKind.ASSOCIATION).collect(Collectors.toMap(FacilityKind::label, k -> k));
     static final Map<String, Role> ROLES = Arrays.stream(Role.values()).filter(role -> role != Role.OFFICE)
             .collect(Collectors.toMap(Role::label, r -> r));
 
-    private final String file;
     private final ImportFile kind;
     private final Known known;
     private final InFiles inFiles;
-    private final List<DryRun.Problem> problems;
-    /** key (id, e-mail) → the line it first appeared on in this file. */
-    private final Map<String, Integer> seen = new HashMap<>();
-    private boolean bad;
-    private CsvText.Row row;
 
     /** The keys of the files checked before (files are checked in ImportFile's order), for the references. */
     static final class InFiles {
@@ -59,16 +49,14 @@ final class RowChecks {
     static final Map<String, String> OWNERSHIPS = Map.of("事業所所有", "FACILITY", "個人所有", "PERSONAL");
 
     RowChecks(String file, ImportFile kind, Known known, InFiles inFiles, List<DryRun.Problem> problems) {
-        this.file = file;
+        super(file, kind, problems);
         this.kind = kind;
         this.known = known;
         this.inFiles = inFiles;
-        this.problems = problems;
     }
 
     Outcome check(CsvText.Row row) {
-        this.row = row;
-        bad = false;
+        begin(row);
         if (row.cells().size() != kind.headers().size()) {
             problem("", "列の数が見出しと違います（" + row.cells().size() + "列、見出しは" + kind.headers().size() + "列）");
             return Outcome.BAD;
@@ -81,7 +69,7 @@ final class RowChecks {
             case MEMBERSHIPS -> membership();
             case DEVICES -> device();
         };
-        return bad ? Outcome.BAD : existing ? Outcome.EXISTING : Outcome.CREATE;
+        return bad() ? Outcome.BAD : existing ? Outcome.EXISTING : Outcome.CREATE;
     }
 
     private boolean facility() {
@@ -291,74 +279,5 @@ final class RowChecks {
     /** The role labels of a 役割 cell, separated as offices write them (・ ; 、 , or spaces). */
     static List<String> roleLabels(String cell) {
         return Arrays.stream(cell.split("[・;；、,，\\s]+")).filter(role -> !role.isEmpty()).toList();
-    }
-
-    /** A date as 2022/08/01 or 2022-08-01. */
-    static LocalDate date(String value) {
-        return value.contains("/") ? LocalDate.parse(value, SLASHED) : LocalDate.parse(value);
-    }
-
-    private String value(String column) {
-        return row.cells().get(kind.headers().indexOf(column));
-    }
-
-    private String required(String column) {
-        String value = value(column);
-        if (value.isEmpty()) {
-            problem(column, "必須の項目が空です");
-            return null;
-        }
-        return value;
-    }
-
-    private void length(String column, int max) {
-        String value = required(column);
-        if (value != null && value.length() > max) {
-            problem(column, max + "文字以内にしてください（" + value.length() + "文字）");
-        }
-    }
-
-    private boolean matches(String column, Pattern pattern, String how) {
-        String value = value(column);
-        if (!pattern.matcher(value).matches()) {
-            problem(column, how + "書いてください: " + value);
-            return false;
-        }
-        return true;
-    }
-
-    private void unique(String column, String value) {
-        unique(column, value, "同じ" + column + "です: " + value);
-    }
-
-    private void unique(String column, String key, String reason) {
-        Integer first = seen.putIfAbsent(column + "\u0000" + key, row.line());
-        if (first != null) {
-            problem(column, first + "行目と" + reason);
-        }
-    }
-
-    /** A date not in the future, or null (a problem) when it is missing, unreadable or ahead. */
-    private LocalDate pastDate(String column) {
-        String value = required(column);
-        if (value == null) {
-            return null;
-        }
-        try {
-            LocalDate date = date(value);
-            if (date.isAfter(EngineClock.today())) {
-                problem(column, "未来の日付です: " + value);
-                return null;
-            }
-            return date;
-        } catch (DateTimeParseException e) {
-            problem(column, "日付は 2022/08/01 か 2022-08-01 の形で書いてください: " + value);
-            return null;
-        }
-    }
-
-    private void problem(String column, String reason) {
-        bad = true;
-        problems.add(new DryRun.Problem(file, row.line(), column, reason));
     }
 }

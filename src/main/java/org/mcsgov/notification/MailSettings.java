@@ -4,14 +4,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * mcs.mail.*: whether notifications are mailed (off in the demo: each one is logged instead), the sender, the
- * address of Tasklist that the links point to, and the retry cycle of a failed sending (then an incident).
+ * address of Tasklist that the links point to, and the retry cycle of a failed sending (then an incident). A bean
+ * with setters, not a record: tests switch the mailing on and off in a running context.
  */
 @ConfigurationProperties("mcs.mail")
 public class MailSettings {
 
     private boolean enabled;
     private String from = "mcs-workflow@localhost";
-    private String baseUrl = "http://localhost:8080";
+    // no default here: application.yaml derives it from server.port, the one environment-specific value
+    private String baseUrl;
     private String retry = "R3/PT5M";
 
     public boolean isEnabled() {

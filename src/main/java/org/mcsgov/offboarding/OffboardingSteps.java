@@ -24,7 +24,6 @@ import org.mcsgov.platform.UserError;
 import org.mcsgov.platform.Vars;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,15 +52,14 @@ public class OffboardingSteps {
      */
     public OffboardingSteps(DirectoryService directory, FacilityWithdrawals withdrawals, GroupService groups,
                             PledgeRegister pledges, McsActionLog mcsActionLog,
-                            @Value("${mcs.offboarding.device-return-within:P7D}") String deviceReturnWithin,
-                            @Value("${mcs.offboarding.withdrawal-wait:PT8H}") String withdrawalWait) {
+                            OffboardingProperties settings) {
         this.directory = directory;
         this.withdrawals = withdrawals;
         this.groups = groups;
         this.pledges = pledges;
         this.mcsActionLog = mcsActionLog;
-        this.deviceReturnWithin = deviceReturnWithin;
-        this.withdrawalWait = withdrawalWait;
+        this.deviceReturnWithin = settings.deviceReturnWithin();
+        this.withdrawalWait = settings.withdrawalWait();
     }
 
     /** Read by the boundary timer of the 退会 confirmation. */

@@ -15,7 +15,6 @@ import org.mcsgov.platform.UserError;
 import org.mcsgov.platform.Vars;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,10 +33,10 @@ public class StaffTransferSteps {
 
     /** expireAfter: how long the destination's decision, or a revision, is waited for (mcs.staff-transfer.expire-after). */
     public StaffTransferSteps(DirectoryService directory, StaffTransfers transfers,
-                              @Value("${mcs.staff-transfer.expire-after:P14D}") String expireAfter) {
+                              StaffTransferProperties settings) {
         this.directory = directory;
         this.transfers = transfers;
-        this.expireAfter = expireAfter;
+        this.expireAfter = settings.expireAfter();
     }
 
     /** Read by the boundary timers of the decision and the revision. */

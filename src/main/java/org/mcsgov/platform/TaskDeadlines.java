@@ -1,6 +1,5 @@
 package org.mcsgov.platform;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,8 +12,8 @@ public class TaskDeadlines {
 
     private final String reminderCycle;
 
-    public TaskDeadlines(@Value("${mcs.deadline.task-reminder-cycle:R/P3D}") String reminderCycle) {
-        this.reminderCycle = reminderCycle;
+    public TaskDeadlines(TaskReminderProperties settings) {
+        this.reminderCycle = settings.taskReminderCycle();
     }
 
     public String getReminderCycle() {

@@ -23,10 +23,8 @@ import org.mcsgov.platform.Lists;
 import org.mcsgov.platform.Rows;
 import org.mcsgov.platform.UserError;
 import org.mcsgov.platform.Vars;
-import org.mcsgov.security.AccessPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -56,30 +54,17 @@ public class ReviewSteps {
     private final int chunkSize;
 
     public ReviewSteps(DirectoryService directory, GroupService groups, JdbcClient jdbc, Schedules schedules,
-                       ReviewChecklist checklist, ReviewDecisions decisions,
-                       @Value("${mcs.review.default-decision:NO_CHANGE}") Default defaultDecision,
-                       @Value("${mcs.review.default-removal-allowed:false}") boolean defaultRemovalAllowed,
-                       @Value("${mcs.review.apply:AT_ONCE}") String apply,
-                       @Value("${mcs.review.keep-needs-justification:false}") boolean keepNeedsJustification,
-                       @Value("${mcs.review.chunk-size:20}") int chunkSize) {
-        // a default of removal applied without anyone looking can empty every group: only when said explicitly
-        if (defaultDecision == Default.REMOVE_UNCONFIRMED && !defaultRemovalAllowed) {
-            throw new IllegalStateException("mcs.review.default-decision=REMOVE_UNCONFIRMED needs "
-                    + "mcs.review.default-removal-allowed=true");
-        }
-        if (!List.of("AT_ONCE", "CAMPAIGN_END").contains(apply)) {
-            throw new IllegalStateException("mcs.review.apply must be AT_ONCE or CAMPAIGN_END: " + apply);
-        }
+                       ReviewChecklist checklist, ReviewDecisions decisions, ReviewProperties settings) {
         this.directory = directory;
         this.groups = groups;
         this.jdbc = jdbc;
         this.checklist = checklist;
         this.decisions = decisions;
         this.schedules = schedules;
-        this.defaultDecision = defaultDecision;
-        this.applyAtOnce = "AT_ONCE".equals(apply);
-        this.keepNeedsJustification = keepNeedsJustification;
-        this.chunkSize = chunkSize;
+        this.defaultDecision = settings.defaultDecision();
+        this.applyAtOnce = "AT_ONCE".equals(settings.apply());
+        this.keepNeedsJustification = settings.keepNeedsJustification();
+        this.chunkSize = settings.chunkSize();
     }
 
     /**
@@ -291,7 +276,7 @@ public class ReviewSteps {
         }
         var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         if (authentication != null && authentication.getGroupIds() != null
-                && authentication.getGroupIds().contains(AccessPolicy.OFFICE)) {
+                && authentication.getGroupIds().contains(Role.OFFICE.groupId(null))) {
             return new Lists().split((String) execution.getVariable("facilityIds"));
         }
         // an MCS administrator reviews their own facility only

@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.calendar.DurationHelper;
 import org.mcsgov.platform.EngineClock;
-
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,91 +16,65 @@ import org.springframework.stereotype.Component;
 @Component("schedules")
 public class Schedules {
 
-    private final String trainingCycle;
-    private final String trainingRemindAfter;
-    private final String trainingDeadline;
-    private final String attestationCycle;
-    private final String attestationRemindAfter;
-    private final String attestationEscalateAfter;
-    private final String attestationNextChangeWithin;
-    private final String reviewCycle;
-    private final String reviewDeadline;
-    private final String reviewEscalateAfter;
-    private final String reviewRemindBefore;
-    private final String staffReconciliationCycle;
+    private final TrainingProperties training;
+    private final AttestationProperties attestation;
+    private final ReviewProperties review;
+    private final StaffReconciliationProperties staffReconciliation;
 
-    public Schedules(@Value("${mcs.training.cycle:0 0 9 1 4 ?}") String trainingCycle,
-                     @Value("${mcs.training.remind-after:P60D}") String trainingRemindAfter,
-                     @Value("${mcs.training.deadline:P90D}") String trainingDeadline,
-                     @Value("${mcs.attestation.cycle:0 0 9 1 1/2 ?}") String attestationCycle,
-                     @Value("${mcs.attestation.remind-after:P7D}") String attestationRemindAfter,
-                     @Value("${mcs.attestation.escalate-after:P14D}") String attestationEscalateAfter,
-                     @Value("${mcs.attestation.next-change-within:P2M}") String attestationNextChangeWithin,
-                     @Value("${mcs.review.cycle:0 0 9 1 1/3 ?}") String reviewCycle,
-                     @Value("${mcs.review.deadline:P21D}") String reviewDeadline,
-                     @Value("${mcs.review.escalate-after:P14D}") String reviewEscalateAfter,
-                     @Value("${mcs.review.remind-before:P2D}") String reviewRemindBefore,
-                     @Value("${mcs.staff-reconciliation.cycle:0 0 9 1 1/3 ?}") String staffReconciliationCycle) {
-        this.trainingCycle = trainingCycle;
-        this.trainingRemindAfter = trainingRemindAfter;
-        this.trainingDeadline = trainingDeadline;
-        this.attestationCycle = attestationCycle;
-        this.attestationRemindAfter = attestationRemindAfter;
-        this.attestationEscalateAfter = attestationEscalateAfter;
-        this.attestationNextChangeWithin = attestationNextChangeWithin;
-        this.reviewCycle = reviewCycle;
-        this.reviewDeadline = reviewDeadline;
-        this.reviewEscalateAfter = reviewEscalateAfter;
-        this.reviewRemindBefore = reviewRemindBefore;
-        this.staffReconciliationCycle = staffReconciliationCycle;
+    public Schedules(TrainingProperties training, AttestationProperties attestation, ReviewProperties review,
+                     StaffReconciliationProperties staffReconciliation) {
+        this.training = training;
+        this.attestation = attestation;
+        this.review = review;
+        this.staffReconciliation = staffReconciliation;
     }
 
     public String getTrainingCycle() {
-        return trainingCycle;
+        return training.cycle();
     }
 
     public String getTrainingRemindAfter() {
-        return trainingRemindAfter;
+        return training.remindAfter();
     }
 
     public String getTrainingDeadline() {
-        return trainingDeadline;
+        return training.deadline();
     }
 
     public String getAttestationCycle() {
-        return attestationCycle;
+        return attestation.cycle();
     }
 
     public String getAttestationRemindAfter() {
-        return attestationRemindAfter;
+        return attestation.remindAfter();
     }
 
     public String getAttestationEscalateAfter() {
-        return attestationEscalateAfter;
+        return attestation.escalateAfter();
     }
 
     public String getAttestationNextChangeWithin() {
-        return attestationNextChangeWithin;
+        return attestation.nextChangeWithin();
     }
 
     public String getReviewCycle() {
-        return reviewCycle;
+        return review.cycle();
     }
 
     public String getReviewDeadline() {
-        return reviewDeadline;
+        return review.deadline();
     }
 
     public String getReviewEscalateAfter() {
-        return reviewEscalateAfter;
+        return review.escalateAfter();
     }
 
     public String getReviewRemindBefore() {
-        return reviewRemindBefore;
+        return review.remindBefore();
     }
 
     public String getStaffReconciliationCycle() {
-        return staffReconciliationCycle;
+        return staffReconciliation.cycle();
     }
 
     /** The next date of a cycle (a cron rule, or an ISO cycle counted from now), as the engine computes it. */
@@ -113,13 +85,13 @@ public class Schedules {
 
     /** A campaign opened at {@code from} ends after mcs.review.deadline. */
     public Date reviewDeadlineFrom(Instant from) throws Exception {
-        return new DurationHelper(reviewDeadline).getDateAfter(Date.from(from));
+        return new DurationHelper(review.deadline()).getDateAfter(Date.from(from));
     }
 
     /** The reminder mcs.review.remind-before the deadline, or now when that moment has passed. */
     public Date reviewReminderBefore(Date deadline) throws Exception {
         Date now = Date.from(EngineClock.now());
-        long length = new DurationHelper(reviewRemindBefore).getDateAfter(now).getTime() - now.getTime();
+        long length = new DurationHelper(review.remindBefore()).getDateAfter(now).getTime() - now.getTime();
         return new Date(Math.max(now.getTime(), deadline.getTime() - length));
     }
 }

@@ -15,7 +15,6 @@ import org.mcsgov.group.GroupService;
 import org.mcsgov.platform.Facts;
 import org.mcsgov.platform.UserError;
 import org.mcsgov.platform.Vars;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,11 +38,11 @@ public class RoleChangeSteps {
     private final String expireAfter;
 
     public RoleChangeSteps(DirectoryService directory, RoleRegister roles, GroupService groups,
-                           @Value("${mcs.role-change.expire-after:P7D}") String expireAfter) {
+                           RoleChangeProperties settings) {
         this.directory = directory;
         this.roles = roles;
         this.groups = groups;
-        this.expireAfter = expireAfter;
+        this.expireAfter = settings.expireAfter();
     }
 
     /** The starter is, in the register, a facility manager (their facility's people but themself) or the office. */

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.query.Query;
+import org.mcsgov.directory.Role;
 import org.springframework.stereotype.Service;
 
 /**
@@ -46,7 +47,8 @@ public class AccessPolicy {
             // managers (A7)
             "manager", List.of("device-takeout", "incident-report", "role-change"));
 
-    public static final String OFFICE = "office";
+    /** The association office's group: the role's, not a constant of its own (issue 16). */
+    private static final String OFFICE = Role.OFFICE.groupId(null);
 
     private final AuthorizationService authorizations;
     private final FilterService filters;

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mcsgov.platform.EngineClock;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,14 +30,11 @@ public class LoginThrottle {
     private final Duration maxDelay;
     private final Map<String, Failures> byAddress = new ConcurrentHashMap<>();
 
-    public LoginThrottle(@Value("${mcs.login-throttle.max-failures:10}") int maxFailures,
-                         @Value("${mcs.login-throttle.window:PT15M}") Duration window,
-                         @Value("${mcs.login-throttle.delay:PT30S}") Duration delay,
-                         @Value("${mcs.login-throttle.max-delay:PT15M}") Duration maxDelay) {
-        this.maxFailures = maxFailures;
-        this.window = window;
-        this.delay = delay;
-        this.maxDelay = maxDelay;
+    public LoginThrottle(LoginThrottleProperties settings) {
+        this.maxFailures = settings.maxFailures();
+        this.window = settings.window();
+        this.delay = settings.delay();
+        this.maxDelay = settings.maxDelay();
     }
 
     private static final class Failures {

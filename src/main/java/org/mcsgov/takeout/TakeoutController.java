@@ -6,12 +6,12 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.mcsgov.approval.DecisionLog;
-import org.mcsgov.directory.Role;
 import org.mcsgov.platform.ApiErrors;
 import org.mcsgov.platform.AsSystem;
 import org.mcsgov.platform.Csv;
 import org.mcsgov.platform.UserError;
 import org.mcsgov.security.CurrentUser;
+import org.mcsgov.security.ReadPolicy;
 import org.mcsgov.takeout.Takeout.State;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,14 +37,16 @@ public class TakeoutController {
     private final TakeoutService takeouts;
     private final DecisionLog decisions;
     private final CurrentUser currentUser;
+    private final ReadPolicy readPolicy;
     private final IdentityService identityService;
     private final RuntimeService runtimeService;
 
-    public TakeoutController(TakeoutService takeouts, DecisionLog decisions, CurrentUser currentUser,
+    public TakeoutController(TakeoutService takeouts, DecisionLog decisions, CurrentUser currentUser, ReadPolicy readPolicy,
                              IdentityService identityService, RuntimeService runtimeService) {
         this.takeouts = takeouts;
         this.decisions = decisions;
         this.currentUser = currentUser;
+        this.readPolicy = readPolicy;
         this.identityService = identityService;
         this.runtimeService = runtimeService;
     }
@@ -57,7 +59,7 @@ public class TakeoutController {
 
     @GetMapping("/facilities/{facilityId}/takeouts")
     public List<Takeout> takeoutsOf(@PathVariable String facilityId) {
-        if (!(currentUser.isOffice() || currentUser.hasRoleIn(facilityId, Role.MANAGER, Role.MCS_ADMIN))) {
+        if (!readPolicy.readsFacility(facilityId)) {
             throw ApiErrors.forbidden();
         }
         return takeouts.takeoutsOf(facilityId);
@@ -67,7 +69,7 @@ public class TakeoutController {
     public ResponseEntity<byte[]> takeoutsCsv(@PathVariable String facilityId) {
         List<List<Object>> rows = takeoutsOf(facilityId).stream().map(t -> Arrays.<Object>asList(t.id(), t.facilityId(),
                 t.applicantUserId(), t.deviceId(), t.content(), t.purpose(), t.destination(), t.fromDate(), t.toDate(),
-                t.state(), t.approvedBy(), t.closeReason(), t.returnCondition(), t.confirmedBy(), t.requestedAt(),
+                State.valueOf(t.state()).label(), t.approvedBy(), t.closeReason(), t.returnCondition(), t.confirmedBy(), t.requestedAt(),
                 t.closedAt(), t.processInstanceId())).toList();
         return Csv.response("takeouts-" + facilityId + ".csv", CSV_HEADER, rows);
     }
@@ -75,7 +77,7 @@ public class TakeoutController {
     @GetMapping("/takeouts/{id}")
     public View takeout(@PathVariable long id) {
         Takeout takeout = takeouts.takeout(id).orElseThrow(() -> ApiErrors.notFound("持ち出し申請", id));
-        boolean allowed = currentUser.isOffice() || currentUser.hasRoleIn(takeout.facilityId(), Role.MANAGER, Role.MCS_ADMIN)
+        boolean allowed = readPolicy.readsFacility(takeout.facilityId())
                 || currentUser.id().equals(takeout.applicantUserId());
         if (!allowed) {
             throw ApiErrors.forbidden();

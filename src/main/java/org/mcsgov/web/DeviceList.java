@@ -22,8 +22,7 @@ public class DeviceList implements RegisterList<DeviceList.Row> {
 
     public static final Map<String, String> KIND = Labels.ordered("PC", "パソコン", "TABLET", "タブレット", "SMARTPHONE",
             "スマートフォン", "USB_MEDIUM", "USBメモリ等", "OTHER", "その他");
-    static final Map<String, String> STATE = Labels.ordered("CHECK_PENDING", "確認待ち", "IN_USE", "使用中",
-            "UNUSABLE", "使用不可", "ON_LOAN", "貸出中", "TAKEN_OUT", "持ち出し中", "LOST", "紛失", "RETIRED", "廃棄");
+    static final Map<String, String> STATE = Labels.DEVICE_STATE;
     static final Map<String, String> OWNERSHIP = Labels.ordered("FACILITY", "事業所所有", "PERSONAL", "個人所有（業務利用）");
 
     private final JdbcClient jdbc;

@@ -1,13 +1,15 @@
 package org.mcsgov.web;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 import org.mcsgov.correction.CorrectionField;
 import org.mcsgov.correction.CorrectionKind;
+import org.mcsgov.device.Device;
 import org.mcsgov.directory.FacilityKind;
 import org.mcsgov.directory.Role;
+import org.mcsgov.invitation.Invitation;
+import org.mcsgov.takeout.Takeout;
 
 /** The Japanese words for the register's codes, for the pages, the CSV and the filters' choices. */
 public final class Labels {
@@ -19,10 +21,8 @@ public final class Labels {
             "ARCHIVED", "アーカイブ", "CANCELLED", "取消");
     public static final Map<String, String> GROUP_KIND = ordered("PATIENT", "患者グループ", "FREE", "自由グループ");
     public static final Map<String, String> MEMBER_ROLE = ordered("COORDINATOR", "担当者", "MEMBER", "メンバー");
-    public static final Map<String, String> FACILITY_KIND = Arrays.stream(FacilityKind.values())
-            .collect(Collectors.toMap(Enum::name, FacilityKind::label, (a, b) -> a, LinkedHashMap::new));
-    public static final Map<String, String> ROLE = Arrays.stream(Role.values())
-            .collect(Collectors.toMap(Enum::name, Role::label, (a, b) -> a, LinkedHashMap::new));
+    public static final Map<String, String> FACILITY_KIND = labelled(FacilityKind.values(), FacilityKind::label);
+    public static final Map<String, String> ROLE = labelled(Role.values(), Role::label);
     /** facility.status (facility-enrollment, N1-2). */
     public static final Map<String, String> FACILITY_STATUS = ordered("APPLIED", "申込中", "APPROVED",
             "承認済み（管理者の登録待ち）", "ACTIVE", "利用中", "REJECTED", "却下", "WITHDRAWING", "利用終了の手続き中", "WITHDRAWN", "利用終了");
@@ -31,17 +31,17 @@ public final class Labels {
             "RETURNED", "差し戻し", "APPROVED", "承認", "ACTIVE", "利用開始", "REJECTED", "却下", "CORRECTED", "訂正",
             "WITHDRAWING", "利用終了の開始", "WITHDRAWN", "利用終了", "REACTIVATED", "利用終了の取り下げ");
     /** correction: what was corrected and how it ended (register-correction, 訂正履歴). */
-    public static final Map<String, String> CORRECTION_KIND = Arrays.stream(CorrectionKind.values())
-            .collect(Collectors.toMap(Enum::name, CorrectionKind::label, (a, b) -> a, LinkedHashMap::new));
-    public static final Map<String, String> CORRECTION_FIELD = Arrays.stream(CorrectionField.values())
-            .collect(Collectors.toMap(Enum::name, CorrectionField::label, (a, b) -> a, LinkedHashMap::new));
+    public static final Map<String, String> CORRECTION_KIND = labelled(CorrectionKind.values(), CorrectionKind::label);
+    public static final Map<String, String> CORRECTION_FIELD = labelled(CorrectionField.values(), CorrectionField::label);
     public static final Map<String, String> CORRECTION_STATUS = ordered("REQUESTED", "承認待ち", "APPLIED", "反映済み",
             "REFUSED", "却下", "EXPIRED", "期限切れ");
     /** invitation.state (group-invitation): where an invitation stands, in the register's words. */
-    public static final Map<String, String> INVITATION_STATE = ordered("WAITING_ADMIN", "MCS管理者の承認待ち",
-            "WAITING_INVITEE", "招待された人の参加待ち", "WAITING_PATIENT", "患者の了承待ち", "WAITING_REGISTRATION",
-            "招待された人の登録待ち", "RETURNED", "差し戻し", "MEMBER", "参加済み", "REJECTED", "却下", "DECLINED", "辞退",
-            "EXPIRED", "期限切れ", "CANCELLED", "取り下げ");
+    public static final Map<String, String> INVITATION_STATE = labelled(Invitation.State.values(),
+            Invitation.State::label);
+    /** device.state (A8-2, A12-10). */
+    public static final Map<String, String> DEVICE_STATE = labelled(Device.State.values(), Device.State::label);
+    /** takeout.state (device-takeout, A12-9). */
+    public static final Map<String, String> TAKEOUT_STATE = labelled(Takeout.State.values(), Takeout.State::label);
     /** staff_suspension.status (user-suspension, N2-2). */
     public static final Map<String, String> SUSPENSION_STATUS = ordered("SUSPENDED", "利用停止中", "LIFTED", "解除",
             "BANNED", "利用禁止");
@@ -59,6 +59,15 @@ public final class Labels {
     /** The label of a code, or the code itself when it has none (a value newer than this page). */
     public static String of(Map<String, String> labels, String code) {
         return code == null ? null : labels.getOrDefault(code, code);
+    }
+
+    /** Code → label of an enum that carries its own label, in the enum's order: one word for a state everywhere. */
+    public static <E extends Enum<E>> Map<String, String> labelled(E[] values, Function<E, String> label) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (E value : values) {
+            map.put(value.name(), label.apply(value));
+        }
+        return map;
     }
 
     /** Code → label pairs in the order given (the order of a filter's choices). */

@@ -21,9 +21,7 @@ public class TakeoutList implements RegisterList<TakeoutList.Row> {
                       String approvedBy, OffsetDateTime requestedAt, OffsetDateTime closedAt, String processInstanceId) {
     }
 
-    static final Map<String, String> STATE = Labels.ordered("REQUESTED", "申請中", "RETURNED_FOR_CORRECTION", "差し戻し",
-            "APPROVED", "承認（持ち出し中）", "REJECTED", "却下", "EXPIRED", "期限切れ", "WITHDRAWN", "取り下げ",
-            "OVERDUE", "返却遅れ", "BACK", "返却済み", "LOST", "紛失");
+    static final Map<String, String> STATE = Labels.TAKEOUT_STATE;
 
     private final JdbcClient jdbc;
     private final Visibility visibility;

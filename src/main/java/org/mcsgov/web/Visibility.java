@@ -5,36 +5,37 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.mcsgov.directory.Role;
 import org.mcsgov.security.CurrentUser;
+import org.mcsgov.security.ReadPolicy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * What the current viewer may read in the register, as SQL conditions shared by the lists, their CSV and the detail
- * pages, so the three never disagree. The rules are the engine's and /api's (A7, A8-1): the association office reads
- * everything; a facility's manager and MCS administrator read its facility and staff; its coordinators, managers and
- * administrators read the groups it originates; a person reads their own entry and the groups they are a member of.
+ * pages, so the three never disagree. The rules are {@link ReadPolicy}'s, the same /api checks a row with (A7, A8-1);
+ * the facilities come from it, the SQL only says how a row meets them.
  */
 @Component
 public class Visibility {
 
     private final CurrentUser currentUser;
+    private final ReadPolicy policy;
     private final JdbcClient jdbc;
 
-    public Visibility(CurrentUser currentUser, JdbcClient jdbc) {
+    public Visibility(CurrentUser currentUser, ReadPolicy policy, JdbcClient jdbc) {
         this.currentUser = currentUser;
+        this.policy = policy;
         this.jdbc = jdbc;
     }
 
     public boolean isOffice() {
-        return currentUser.isOffice();
+        return policy.readsEverything();
     }
 
-    /** Facilities (alias f): the office all, else those where the viewer manages, administers or coordinates. */
+    /** Facilities (alias f): the office all, else those whose groups the viewer reads (manages, administers, coordinates). */
     public Where facilities(Where where) {
         return isOffice() ? where : where.and("f.id IN (:viewerFacilities)", "viewerFacilities",
-                currentUser.facilitiesWith(Role.MANAGER, Role.MCS_ADMIN, Role.COORDINATOR));
+                policy.groupFacilitiesRead());
     }
 
     /** Staff (alias s): the office all; a facility's manager and MCS administrator its staff; everyone themself. */
@@ -47,7 +48,7 @@ public class Visibility {
         if (isOffice()) {
             return where;
         }
-        var facilities = currentUser.facilitiesWith(Role.MANAGER, Role.MCS_ADMIN);
+        var facilities = policy.facilitiesRead();
         String own = userColumn + " = :viewer";
         return where.and(facilities.isEmpty() ? own : facilityColumn + " IN (:viewerManaged) OR " + own, "viewer",
                 currentUser.id()).param("viewerManaged", facilities);
@@ -72,7 +73,7 @@ public class Visibility {
         if (isOffice()) {
             return where;
         }
-        var facilities = currentUser.facilitiesWith(Role.MANAGER, Role.MCS_ADMIN, Role.COORDINATOR);
+        var facilities = policy.groupFacilitiesRead();
         return where.and((facilities.isEmpty() ? "" : "g.facility_id IN (:viewerGroupFacilities) OR ") + """
                         EXISTS (SELECT 1 FROM membership vm JOIN staff vs ON vs.id = vm.staff_id
                             WHERE vm.group_id = g.id AND vm.valid_to IS NULL AND vs.user_id = :viewer)""",
@@ -82,7 +83,7 @@ public class Visibility {
 
     /** Whether the viewer reads any facility at all (the office, or a role beyond plain staff). */
     public boolean hasFacilities() {
-        return isOffice() || !currentUser.facilitiesWith(Role.MANAGER, Role.MCS_ADMIN, Role.COORDINATOR).isEmpty();
+        return isOffice() || !policy.groupFacilitiesRead().isEmpty();
     }
 
     /** The facilities the viewer reads, id → name, for the lists' facility filter. */

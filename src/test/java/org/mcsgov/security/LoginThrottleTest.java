@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 @DisplayName("login throttle per source address (A11-3)")
 class LoginThrottleTest {
 
-    private final LoginThrottle throttle = new LoginThrottle(3, Duration.ofMinutes(15), Duration.ofSeconds(30),
-            Duration.ofMinutes(15));
+    private final LoginThrottle throttle = new LoginThrottle(new LoginThrottleProperties(3, Duration.ofMinutes(15),
+            Duration.ofSeconds(30), Duration.ofMinutes(15)));
 
     @BeforeEach
     void frozen() {

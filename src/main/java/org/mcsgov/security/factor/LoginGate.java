@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.mcsgov.account.LastLogin;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,12 +31,12 @@ public class LoginGate {
     private final boolean basicAllowedWithoutFactor;
 
     public LoginGate(ProcessEngine engine, SecondFactors factors, FactorRequirement requirement, LastLogin lastLogin,
-                     @Value("${mcs.totp.basic-allowed-without-factor:false}") boolean basicAllowedWithoutFactor) {
+                     TotpProperties settings) {
         this.engine = engine;
         this.factors = factors;
         this.requirement = requirement;
         this.lastLogin = lastLogin;
-        this.basicAllowedWithoutFactor = basicAllowedWithoutFactor;
+        this.basicAllowedWithoutFactor = settings.basicAllowedWithoutFactor();
     }
 
     /** Whether a password alone does not log this person in (an enrolled factor, or one their facility requires). */

@@ -9,7 +9,6 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.mcsgov.platform.UserError;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +25,8 @@ public class SecretBox {
 
     private final SecretKeySpec key;
 
-    public SecretBox(@Value("${mcs.totp.key:}") String key) {
+    public SecretBox(TotpProperties settings) {
+        String key = settings.key();
         this.key = key.isBlank() ? null : new SecretKeySpec(decodeKey(key), "AES");
     }
 

@@ -12,7 +12,6 @@ import org.mcsgov.platform.EngineClock;
 import org.mcsgov.platform.Rows;
 import org.mcsgov.platform.UserError;
 import org.mcsgov.security.Digests;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -46,10 +45,10 @@ public class AccessTokens {
     private final Duration maxValidity;
 
     public AccessTokens(JdbcClient jdbc, LastLogin lastLogin,
-                        @Value("${mcs.token.max-validity:P365D}") Duration maxValidity) {
+                        TokenProperties settings) {
         this.jdbc = jdbc;
         this.lastLogin = lastLogin;
-        this.maxValidity = maxValidity;
+        this.maxValidity = settings.maxValidity();
     }
 
     /** Creates a token and returns it: the only time it is ever seen. */

@@ -21,16 +21,16 @@ class SecretBoxTest {
     @DisplayName("sealed and opened with the same key; a fresh IV each time; another key or none cannot open it")
     void roundTrip() {
         byte[] secret = Totp.newSecret();
-        SecretBox box = new SecretBox(key(1));
+        SecretBox box = new SecretBox(new TotpProperties(key(1), false));
         String sealed = box.seal(secret);
         assertThat(box.open(sealed)).isEqualTo(secret);
         assertThat(box.seal(secret)).isNotEqualTo(sealed);
         assertThat(sealed).doesNotContain(Base32.encode(secret)).doesNotContain(Base64.getEncoder().encodeToString(secret));
-        assertThatThrownBy(() -> new SecretBox(key(2)).open(sealed)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> new SecretBox(new TotpProperties(key(2), false)).open(sealed)).isInstanceOf(IllegalStateException.class)
                 .hasMessageNotContaining(Base32.encode(secret));
-        assertThatThrownBy(() -> new SecretBox("").seal(secret)).isInstanceOf(UserError.class)
+        assertThatThrownBy(() -> new SecretBox(new TotpProperties("", false)).seal(secret)).isInstanceOf(UserError.class)
                 .hasMessageContaining("mcs.totp.key");
-        assertThatThrownBy(() -> new SecretBox(Base64.getEncoder().encodeToString(new byte[16])))
+        assertThatThrownBy(() -> new SecretBox(new TotpProperties(Base64.getEncoder().encodeToString(new byte[16]), false)))
                 .isInstanceOf(IllegalStateException.class);
     }
 }
