@@ -60,12 +60,12 @@ public class Visibility {
      */
     public Where managed(Where where, String facilityColumn) {
         return isOffice() ? where : where.and(facilityColumn + " IN (:viewerManaged)", "viewerManaged",
-                currentUser.facilitiesWith(Role.MANAGER, Role.MCS_ADMIN));
+                policy.facilitiesRead());
     }
 
     /** Whether the viewer manages or administers a facility, or is the office: who reads figures per facility. */
     public boolean managesAny() {
-        return isOffice() || !currentUser.facilitiesWith(Role.MANAGER, Role.MCS_ADMIN).isEmpty();
+        return isOffice() || !policy.facilitiesRead().isEmpty();
     }
 
     /** Groups (alias g): the office all; the originating facility's roles; the group's current members. */

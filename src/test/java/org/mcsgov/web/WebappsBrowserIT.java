@@ -33,7 +33,7 @@ class WebappsBrowserIT extends BrowserTestSupport {
             assertThat(home.getText()).isEqualTo("ホーム・台帳");
             assertThat(visible(driver, ".ce-eol-banner")).as("the CE end-of-life banner").isFalse();
             assertThat(visible(driver, ".create-task-action")).as("「タスクを作成」 for a clinician").isFalse();
-            assertThat(driver.findElement(By.tagName("body")).getText()).doesNotContain(Tasklist.label("CREATE_TASK"));
+            assertThat(driver.findElement(By.tagName("body")).getText()).doesNotContain(Page.label("CREATE_TASK"));
             browser.screenshot("tasklist-header");
 
             home.click();
