@@ -3,7 +3,7 @@
 // any label not translated.
 export default {
   // the second factor: a login held for its code goes to the code page (app/second-factor.js)
-  customScripts: ['../second-factor'],
+  customScripts: ['../second-factor', '../forms-ja'],
   locales: {
     availableLocales: ['ja', 'en', 'de'],
     fallbackLocale: 'en'
