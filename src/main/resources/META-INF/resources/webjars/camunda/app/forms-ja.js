@@ -150,10 +150,11 @@
   }
 
   const style = document.createElement('style');
-  // form-js keeps a checklist option on one line: on a 768 px wide tablet the end of a long line (the warning) is cut
-  style.textContent = '.fjs-form .fjs-form-field-checklist .fjs-form-field-label,'
-      + ' .fjs-form .fjs-form-field-radio .fjs-form-field-label { white-space: normal; overflow-wrap: anywhere;'
-      + ' overflow: visible; text-overflow: clip; height: auto; }'
+  // Tasklist's form-js style keeps every label on one line and hides what does not fit (.fjs-container
+  // .fjs-form-field-label: nowrap, overflow hidden): on a 768 px wide tablet the end of a long checklist line (the
+  // review's ⚠) or of a long checkbox or field label is cut. Labels wrap instead.
+  style.textContent = '.fjs-container .fjs-form .fjs-form-field-label { white-space: normal;'
+      + ' overflow-wrap: break-word; overflow: visible; height: auto; }'
       + ' .fjs-form .' + ERROR_CLASS + ' { color: var(--color-text-error, #c00); }';
   document.head.appendChild(style);
 
