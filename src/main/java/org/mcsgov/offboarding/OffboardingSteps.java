@@ -67,12 +67,34 @@ public class OffboardingSteps {
         return withdrawalWait;
     }
 
-    /** Synchronous with the start: checks the request and locks the account before anything else happens. */
+    /**
+     * The lists of the choice when a person starts (nobody types a user id or a facility id): the facility's other
+     * active staff and the association's other active facilities. The lock step reads the register again.
+     */
+    public JavaDelegate loadOptions() {
+        return execution -> {
+            Staff admin = directory.requireActiveWithRole(Facts.starter(execution), Role.MCS_ADMIN);
+            var leavers = directory.activeStaffOf(admin.facilityId()).stream().filter(s -> s.id() != admin.id())
+                    .map(s -> new Vars.Option(s.name() + "（" + s.profession() + "）", s.userId())).toList();
+            if (leavers.isEmpty()) {
+                throw new UserError("登録を削除できる職員がいません", "no other active staff member in your facility");
+            }
+            execution.setVariable("leaverOptions", Vars.options(leavers));
+            execution.setVariable("moveToOptions", Vars.options(directory.facilities().stream()
+                    .filter(f -> !f.id().equals(admin.facilityId()) && directory.facilityActive(f.id()))
+                    .map(f -> new Vars.Option(f.name(), f.id())).toList()));
+        };
+    }
+
+    /**
+     * Synchronous with the start (called by another procedure) or with the choice's completion: checks the request
+     * and locks the account before anything else happens.
+     */
     public JavaDelegate lock() {
         return execution -> {
             Staff admin = responsible(execution);
             String facilityId = facilityOf(execution, admin);
-            String userId = Vars.text(execution, "leaverUserId", "退職・異動する人のユーザーID", 64);
+            String userId = Vars.text(execution, "leaverUserId", "退職・異動する人", 64);
             Staff leaver = directory.staffByUserId(userId)
                     .filter(s -> s.facilityId().equals(facilityId) && s.isActive())
                     .orElseThrow(() -> new UserError("この事業所の有効な職員ではありません: " + userId,
@@ -83,11 +105,14 @@ public class OffboardingSteps {
             }
             Vars.text(execution, "offboardingReason", "理由", 1000);
             String exit = Vars.choice(execution, "mcsExit", "MCSでの扱い", "release", "withdrawn");
-            String moveTo = Vars.optionalText(execution, "moveToFacilityId", "異動先の事業所ID", 32);
+            String moveTo = Vars.optionalText(execution, "moveToFacilityId", "異動先の事業所", 32);
             if (moveTo != null && (moveTo.equals(facilityId) || directory.facility(moveTo).isEmpty())) {
                 throw new UserError("異動先の事業所IDが正しくありません: " + moveTo, "unknown or same facility: " + moveTo);
             }
             directory.lock(leaver.id());
+            // the facility's staff list is none of the later steps' business (least knowledge)
+            execution.removeVariable("leaverOptions");
+            execution.removeVariable("moveToOptions");
             // the decision to revoke: every deadline in MCS of this leaver counts from here (N1-3, N3-7)
             execution.setVariable("revocationDecidedAt", Rows.now());
             execution.setProcessBusinessKey("offboarding:" + leaver.id());

@@ -1,6 +1,7 @@
 package org.mcsgov.offboarding;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -44,7 +45,27 @@ public class StaffTransferSteps {
         return expireAfter;
     }
 
-    /** The request (start form): one's own active staff member, to another ACTIVE facility with an administrator. */
+    /**
+     * The lists of the request (nobody types a user id or a facility id): the facility's other active staff, and the
+     * other facilities a person can move to. The request's check reads the same register again.
+     */
+    public JavaDelegate loadOptions() {
+        return execution -> {
+            Staff admin = directory.requireActiveWithRole(Facts.starter(execution), Role.MCS_ADMIN);
+            var movers = directory.activeStaffOf(admin.facilityId()).stream().filter(s -> s.id() != admin.id())
+                    .map(s -> new Vars.Option(s.name() + "（" + s.profession() + "）", s.userId())).toList();
+            var destinations = destinations(admin.facilityId()).stream()
+                    .map(f -> new Vars.Option(f.name(), f.id())).toList();
+            if (movers.isEmpty() || destinations.isEmpty()) {
+                throw new UserError("異動できる職員または異動先の事業所がありません",
+                        "no staff member to move or no facility to move to");
+            }
+            execution.setVariable("moverOptions", Vars.options(movers));
+            execution.setVariable("destinationOptions", Vars.options(destinations));
+        };
+    }
+
+    /** The request: one's own active staff member, to another ACTIVE facility with an administrator. */
     public JavaDelegate request() {
         return execution -> {
             Staff admin = directory.requireActiveWithRole(Facts.starter(execution), Role.MCS_ADMIN);
@@ -68,6 +89,9 @@ public class StaffTransferSteps {
             execution.setVariable("moverLabel", mover.name() + "（" + mover.profession() + "、" + mover.userId() + "）");
             execution.setVariable("transferRoute", directory.facility(admin.facilityId()).orElseThrow().name()
                     + " → " + destination.name());
+            // the facility's staff list is none of the destination's business (least knowledge)
+            execution.removeVariable("moverOptions");
+            execution.removeVariable("destinationOptions");
             log.info("[{}] move of {} to {} asked by {}", execution.getBusinessKey(), userId, destination.id(),
                     admin.userId());
         };
@@ -141,11 +165,19 @@ public class StaffTransferSteps {
         };
     }
 
+    /** The facilities one can move to: another active facility using MCS with an active MCS administrator. */
+    private List<Facility> destinations(String ownFacilityId) {
+        return directory.facilities().stream().filter(f -> acceptsMovers(f, ownFacilityId)).toList();
+    }
+
+    private boolean acceptsMovers(Facility facility, String ownFacilityId) {
+        return !facility.id().equals(ownFacilityId) && facility.usesMcs() && directory.facilityActive(facility.id())
+                && !directory.activeWithRole(facility.id(), Role.MCS_ADMIN).isEmpty();
+    }
+
     private Facility destination(DelegateExecution execution, String ownFacilityId) {
-        String id = Vars.text(execution, "destinationFacilityId", "異動先の事業所ID", 32);
-        return directory.facility(id)
-                .filter(f -> !f.id().equals(ownFacilityId) && f.usesMcs() && directory.facilityActive(f.id())
-                        && !directory.activeWithRole(f.id(), Role.MCS_ADMIN).isEmpty())
+        String id = Vars.text(execution, "destinationFacilityId", "異動先の事業所", 32);
+        return directory.facility(id).filter(f -> acceptsMovers(f, ownFacilityId))
                 .orElseThrow(() -> new UserError("異動先は、MCSを利用中でMCS管理者のいる他の事業所にしてください: " + id,
                         "the destination must be another active facility using MCS with an MCS administrator: " + id));
     }

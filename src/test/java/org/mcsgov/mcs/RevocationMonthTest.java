@@ -89,8 +89,9 @@ class RevocationMonthTest extends ProcessTestSupport {
                 Staff person = site.staff().remove(0);
                 switch (day % 3) {
                     case 0 -> {
-                        track(start(site.admin(), "staff-offboarding", Map.of("leaverUserId", person.userId(),
-                                "offboardingReason", "退職", "mcsExit", day % 2 == 0 ? "release" : "withdrawn")));
+                        var offboarding = track(start(site.admin(), "staff-offboarding", Map.of()));
+                        complete(offboarding, site.admin(), Map.of("leaverUserId", person.userId(),
+                                "offboardingReason", "退職", "mcsExit", day % 2 == 0 ? "release" : "withdrawn"));
                         leavers++;
                     }
                     case 1 -> {

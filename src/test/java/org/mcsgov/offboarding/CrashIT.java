@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -146,9 +147,15 @@ class CrashIT {
             identity.setAuthentication(admin, identity.createGroupQuery().groupMember(admin).list().stream()
                     .map(Group::getId).toList());
             try {
-                return new Leaver(leaver.id(), context.getBean(RuntimeService.class).startProcessInstanceByKey(
-                        "staff-offboarding", Map.of("leaverUserId", leaver.userId(),
-                                "offboardingReason", "2026年11月末で退職", "mcsExit", "release")).getId());
+                String instance = context.getBean(RuntimeService.class).startProcessInstanceByKey("staff-offboarding")
+                        .getId();
+                // the administrator chooses the leaver from the lists; the account is locked with this completion
+                TaskService tasks = context.getBean(TaskService.class);
+                String choice = tasks.createTaskQuery().processInstanceId(instance)
+                        .taskDefinitionKey("UserTask_ChooseLeaver").singleResult().getId();
+                tasks.complete(choice, Map.of("leaverUserId", leaver.userId(),
+                        "offboardingReason", "2026年11月末で退職", "mcsExit", "release"));
+                return new Leaver(leaver.id(), instance);
             } finally {
                 identity.clearAuthentication();
             }

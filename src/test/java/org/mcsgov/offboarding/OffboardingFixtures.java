@@ -65,9 +65,15 @@ public abstract class OffboardingFixtures extends ProcessTestSupport {
     }
 
     protected ProcessInstance offboard(String mcsExit) {
-        Map<String, Object> form = new HashMap<>(Map.of("leaverUserId", leaver.userId(),
-                "offboardingReason", "2026年11月末で退職", "mcsExit", mcsExit));
-        return start(admin, "staff-offboarding", form);
+        return offboard(Map.of("leaverUserId", leaver.userId(), "offboardingReason", "2026年11月末で退職",
+                "mcsExit", mcsExit));
+    }
+
+    /** Started by the administrator, who then chooses from the lists (UserTask_ChooseLeaver) with that form. */
+    protected ProcessInstance offboard(Map<String, Object> form) {
+        ProcessInstance instance = start(admin, "staff-offboarding", Map.of());
+        complete(tasks(instance, "UserTask_ChooseLeaver").get(0), admin, new HashMap<>(form));
+        return instance;
     }
 
     /** From the start to the end: MCS release confirmed by the administrator, removals, pledge acknowledged. */

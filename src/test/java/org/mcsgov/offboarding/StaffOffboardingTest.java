@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import java.time.Duration;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mcsgov.device.CheckItem;
@@ -217,7 +219,7 @@ class StaffOffboardingTest extends OffboardingFixtures {
     @DisplayName("A8-5: a mover leaves the old facility with the new one recorded; a new registration there is linked")
     void mover() {
         var station = org.mcsgov.Fixture.facility(directory, org.mcsgov.directory.FacilityKind.VISITING_NURSE);
-        ProcessInstance instance = start(admin, "staff-offboarding", Map.of("leaverUserId", leaver.userId(),
+        ProcessInstance instance = offboard(Map.of("leaverUserId", leaver.userId(),
                 "offboardingReason", "異動", "mcsExit", "release", "moveToFacilityId", station.facilityId));
         finish(instance);
         assertThat(jdbc.sql("SELECT moved_to_facility_id FROM staff WHERE id = ?").param(leaver.id())
@@ -234,15 +236,27 @@ class StaffOffboardingTest extends OffboardingFixtures {
     @Test
     @DisplayName("bad input: only the facility's MCS administrator, an active person of the facility, not oneself")
     void badInput() {
-        assertThatThrownBy(() -> start(admin, "staff-offboarding", Map.of("leaverUserId", "nobody",
-                "offboardingReason", "退職", "mcsExit", "release"))).isInstanceOf(UserError.class);
-        assertThatThrownBy(() -> start(admin, "staff-offboarding", Map.of("leaverUserId", admin,
-                "offboardingReason", "退職", "mcsExit", "release"))).isInstanceOf(UserError.class);
+        // a person's start sends nothing: the leaver is chosen from the lists, not typed
         assertThatThrownBy(() -> start(admin, "staff-offboarding", Map.of("leaverUserId", leaver.userId(),
-                "offboardingReason", "退職", "mcsExit", "release", "moveToFacilityId", "nowhere")))
-                .isInstanceOf(UserError.class);
-        assertThatThrownBy(() -> start(coord.userId(), "staff-offboarding", Map.of("leaverUserId", leaver.userId())))
-                .isInstanceOf(RuntimeException.class);
+                "offboardingReason", "退職", "mcsExit", "release"))).hasMessageContaining("この画面で入力する項目ではありません");
+        assertThatThrownBy(() -> start(coord.userId(), "staff-offboarding", Map.of())).isInstanceOf(RuntimeException.class);
+        ProcessInstance choosing = start(admin, "staff-offboarding", Map.of());
+        Task choice = tasks(choosing, "UserTask_ChooseLeaver").get(0);
+        assertThat(optionValues(choosing, "leaverOptions")).contains(leaver.userId(), coord.userId()).doesNotContain(admin);
+        assertThat(optionValues(choosing, "moveToOptions")).doesNotContain(clinic.facilityId);
+        for (var forged : List.of(Map.entry("leaverUserId", "nobody"), Map.entry("leaverUserId", admin),
+                Map.entry("moveToFacilityId", "nowhere"), Map.entry("moveToFacilityId", clinic.facilityId))) {
+            Map<String, Object> form = new java.util.HashMap<>(Map.of("leaverUserId", leaver.userId(),
+                    "offboardingReason", "退職", "mcsExit", "release"));
+            form.put(forged.getKey(), forged.getValue());
+            assertThatThrownBy(() -> complete(choice, admin, form)).hasMessageContaining("選択肢にない値");
+        }
+        // offered, but no longer active when the choice is completed: the lock step reads the register again
+        directory.lock(coord.id());
+        assertThatThrownBy(() -> complete(choice, admin, Map.of("leaverUserId", coord.userId(),
+                "offboardingReason", "退職", "mcsExit", "release"))).isInstanceOf(UserError.class);
+        assertThat(choosing).isWaitingAt("UserTask_ChooseLeaver");
+        runtimeService.deleteProcessInstance(choosing.getId(), "test: nothing chosen");
         assertThat(directory.staff(leaver.id()).orElseThrow().isActive()).isTrue();
 
         ProcessInstance instance = offboard("release");
@@ -290,5 +304,10 @@ class StaffOffboardingTest extends OffboardingFixtures {
             work.run();
             status.setRollbackOnly();
         });
+    }
+
+    private List<String> optionValues(ProcessInstance instance, String variable) {
+        return org.camunda.spin.Spin.JSON(runtimeService.getVariable(instance.getId(), variable).toString()).elements()
+                .stream().map(option -> option.prop("value").stringValue()).toList();
     }
 }

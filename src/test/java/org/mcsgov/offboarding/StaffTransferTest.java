@@ -40,8 +40,10 @@ class StaffTransferTest extends OffboardingFixtures {
     }
 
     private ProcessInstance requested() {
-        return start(admin, "staff-transfer", Map.of("moverUserId", leaver.userId(),
+        ProcessInstance instance = start(admin, "staff-transfer", Map.of());
+        complete(task(instance, "UserTask_Request"), admin, Map.of("moverUserId", leaver.userId(),
                 "destinationFacilityId", station.facilityId, "transferReason", "法人内の訪問看護ステーションへ異動"));
+        return instance;
     }
 
     private Task task(ProcessInstance instance, String key) {
@@ -146,27 +148,44 @@ class StaffTransferTest extends OffboardingFixtures {
     @DisplayName("bad input: only an MCS administrator of the mover's facility asks, for another person of it, to "
             + "another active facility; only the destination's administrator decides")
     void badInput() {
-        Map<String, Object> form = new HashMap<>(Map.of("moverUserId", leaver.userId(),
-                "destinationFacilityId", station.facilityId, "transferReason", "異動"));
-        assertThatThrownBy(() -> start(coord.userId(), "staff-transfer", form)).isNotNull();
-        form.put("destinationFacilityId", clinic.facilityId);
-        assertThatThrownBy(() -> start(admin, "staff-transfer", form)).isInstanceOf(UserError.class);
-        form.put("destinationFacilityId", "nosuchfacility");
-        assertThatThrownBy(() -> start(admin, "staff-transfer", form)).isInstanceOf(UserError.class);
+        assertThatThrownBy(() -> start(coord.userId(), "staff-transfer", Map.of())).isNotNull();
         Fixture withdrawing = Fixture.facility(directory, FacilityKind.CLINIC);
         withdrawing.person("admin", Role.MCS_ADMIN);
         jdbc.sql("UPDATE facility SET status = 'WITHDRAWN' WHERE id = ?").param(withdrawing.facilityId).update();
-        form.put("destinationFacilityId", withdrawing.facilityId);
-        assertThatThrownBy(() -> start(admin, "staff-transfer", form)).isInstanceOf(UserError.class);
-        form.put("destinationFacilityId", station.facilityId);
-        form.put("moverUserId", stationAdmin);
-        assertThatThrownBy(() -> start(admin, "staff-transfer", form)).isInstanceOf(UserError.class);
-        form.put("moverUserId", admin);
-        assertThatThrownBy(() -> start(admin, "staff-transfer", form)).isInstanceOf(UserError.class);
+        ProcessInstance asked = start(admin, "staff-transfer", Map.of());
+        Task request = task(asked, "UserTask_Request");
+        // people and facilities are chosen from lists: none other is offered, and the gate refuses what was not
+        assertThat(optionValues(asked, "moverOptions")).contains(leaver.userId(), coord.userId())
+                .doesNotContain(admin, stationAdmin);
+        assertThat(optionValues(asked, "destinationOptions")).contains(station.facilityId)
+                .doesNotContain(clinic.facilityId, withdrawing.facilityId);
+        Map<String, Object> form = new HashMap<>(Map.of("moverUserId", leaver.userId(),
+                "destinationFacilityId", station.facilityId, "transferReason", "異動"));
+        for (var forged : java.util.List.of(Map.entry("destinationFacilityId", clinic.facilityId),
+                Map.entry("destinationFacilityId", withdrawing.facilityId), Map.entry("moverUserId", stationAdmin),
+                Map.entry("moverUserId", admin))) {
+            Map<String, Object> bad = new HashMap<>(form);
+            bad.put(forged.getKey(), forged.getValue());
+            assertThatThrownBy(() -> complete(request, admin, bad)).hasMessageContaining("選択肢にない値");
+        }
+        // offered, but no longer true when the request is completed: the step reads the register again
+        jdbc.sql("UPDATE facility SET status = 'WITHDRAWN' WHERE id = ?").param(station.facilityId).update();
+        assertThatThrownBy(() -> complete(request, admin, form)).isInstanceOf(UserError.class)
+                .hasMessageContaining("異動先は");
+        jdbc.sql("UPDATE facility SET status = 'ACTIVE' WHERE id = ?").param(station.facilityId).update();
+        assertThat(asked).isWaitingAt("UserTask_Request");
+        complete(request, admin, form);
+        assertThat(asked).isWaitingAt("UserTask_Accept");
+        assertThat(runtimeService.getVariable(asked.getId(), "moverOptions")).as("the staff list once chosen").isNull();
 
         ProcessInstance instance = requested();
         assertThatThrownBy(() -> complete(task(instance, "UserTask_Accept"), admin,
                 Map.of("transferDecision", "accept"))).isNotNull();
         assertThat(instance).isWaitingAt("UserTask_Accept");
+    }
+
+    private java.util.List<String> optionValues(ProcessInstance instance, String variable) {
+        return org.camunda.spin.Spin.JSON(runtimeService.getVariable(instance.getId(), variable).toString()).elements()
+                .stream().map(option -> option.prop("value").stringValue()).toList();
     }
 }

@@ -16,6 +16,8 @@ import org.mcsgov.directory.Role;
 import org.mcsgov.directory.Staff;
 import org.mcsgov.group.Group;
 import org.mcsgov.group.GroupService;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -68,6 +70,13 @@ class MembershipReviewBrowserIT extends BrowserTestSupport {
         tasklist.openTask(REVIEW, taskId);
         assertThat(tasklist.value("見直すグループ")).contains("見直しの画面試験");
         assertThat(browser.driver().getPageSource()).contains(kept.name(), removed.name(), "これまで確認されていません");
+        for (Dimension tablet : List.of(new Dimension(1024, 768), new Dimension(768, 1024))) {
+            browser.driver().manage().window().setSize(tablet);
+            assertThat(memberLine(removed.name())).as("the member line with its ⚠ on a %dx%d tablet",
+                    tablet.getWidth(), tablet.getHeight()).isEqualTo("ok");
+            browser.screenshot("review-form-" + tablet.getWidth() + "x" + tablet.getHeight());
+        }
+        browser.driver().manage().window().setSize(new Dimension(1280, 1000));
         tasklist.untick(KEEP, removed.name()).fill("判断の理由（メンバーを外す場合は必須）", "担当を外れたため");
         browser.screenshot("review-form");
         tasklist.complete();
@@ -96,5 +105,26 @@ class MembershipReviewBrowserIT extends BrowserTestSupport {
     private <T> T waitFor(String what, java.util.function.Supplier<T> probe) {
         return new FluentWait<>(probe).withTimeout(Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(500))
                 .withMessage(what).until(java.util.function.Supplier::get);
+    }
+
+    /**
+     * "ok" when the checklist line of that member, ⚠ included, lies within the form and the window (not cut off nor
+     * hidden behind an ellipsis; the form may be scrolled vertically), else what is cut.
+     */
+    private String memberLine(String member) {
+        return (String) ((JavascriptExecutor) browser.driver()).executeScript("""
+                const label = [...document.querySelectorAll('.fjs-form-field-checklist label')]
+                    .find(l => l.textContent.includes(arguments[0]) && l.textContent.includes('これまで確認されていません'));
+                if (!label) { return 'no line for ' + arguments[0]; }
+                label.scrollIntoView({block: 'center'});
+                const form = label.closest('.fjs-form').getBoundingClientRect();
+                const line = label.getBoundingClientRect();
+                const window = document.documentElement.clientWidth;
+                const clipped = [label, ...label.querySelectorAll('*')].some(e => e.scrollWidth > e.clientWidth + 1
+                    && getComputedStyle(e).overflowX !== 'visible');
+                return line.right <= Math.min(form.right, window) + 1 && line.left >= 0 && !clipped
+                    ? 'ok' : 'cut: line ' + line.left + '..' + line.right + ', form ..' + form.right + ', window '
+                    + window + ', clipped ' + clipped;
+                """, member);
     }
 }

@@ -80,6 +80,28 @@ final class TaskForm {
         page.waitFor(d -> !input.isSelected(), "'" + option + "' unticked in '" + label + "'");
     }
 
+    /**
+     * Types text into a date field exactly as a person would (2026/12/01, 令和8年12月1日, …), leaves the field and
+     * returns what the picker then shows: the date it read in yyyy/mm/dd, or nothing when it refused the text.
+     */
+    String typeDate(String label, String text) {
+        WebElement input = input(field(label), label);
+        page.click(input);
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        input.sendKeys(text, Keys.TAB);
+        return page.waitFor(d -> {
+            String shown = shown(input);
+            return shown.isEmpty() || shown.matches("\\d{4}/\\d{2}/\\d{2}") ? shown : null;
+        }, "date field '" + label + "' to read or refuse '" + text + "'");
+    }
+
+    /** Empties a text field and leaves it, so that form-js checks it (its required message). */
+    void clear(String label) {
+        WebElement input = input(field(label), label);
+        page.click(input);
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, Keys.TAB);
+    }
+
     /** The current value of a text field, text area, date or select as shown (read-only fields included). */
     String value(String label) {
         WebElement field = field(label);

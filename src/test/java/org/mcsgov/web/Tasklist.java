@@ -232,6 +232,17 @@ public class Tasklist {
         return fill(label, date.toString());
     }
 
+    /** Types a date as a person would and returns what the picker then shows (yyyy/mm/dd), or "" when refused. */
+    public String typeDate(String label, String text) {
+        return form.typeDate(label, text);
+    }
+
+    /** Empties a text field and leaves it, so that form-js checks it (its required message). */
+    public Tasklist clear(String label) {
+        form.clear(label);
+        return this;
+    }
+
     /** Unticks the option whose label contains the text in a checklist (e.g. a member preset as kept). */
     public Tasklist untick(String label, String option) {
         form.untick(label, option);

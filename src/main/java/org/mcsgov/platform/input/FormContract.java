@@ -35,6 +35,16 @@ public record FormContract(String name, Set<String> writable, Set<String> readOn
         return new FormContract(name, Set.copyOf(inputs), Set.of(), Map.of(), Map.of());
     }
 
+    /**
+     * This contract plus inputs the BPMN declares beside a form: a start form that only explains (Tasklist) while
+     * a caller of the API may still send the declared inputs, which the process's steps check.
+     */
+    public FormContract with(Set<String> inputs) {
+        Set<String> all = new HashSet<>(writable);
+        all.addAll(inputs);
+        return new FormContract(name, Set.copyOf(all), readOnly, choices, maxLengths);
+    }
+
     /** Reads a Camunda Forms schema (form-js JSON): keyed components, nested groups included. */
     public static FormContract parse(String name, JsonNode form) {
         Set<String> writable = new HashSet<>();

@@ -64,16 +64,17 @@ class FormContracts {
         String name = repository.getProcessDefinition(processDefinitionId).getKey() + "/" + elementId;
         String formRef = element instanceof UserTask task ? task.getCamundaFormRef()
                 : element instanceof StartEvent start ? start.getCamundaFormRef() : null;
+        String inputsProperty = property(element, INPUTS);
+        Set<String> inputs = inputsProperty == null ? Set.of() : Arrays.stream(inputsProperty.split(","))
+                .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
         if (formRef != null) {
             JsonNode form = forms(repository.getProcessDefinition(processDefinitionId).getDeploymentId()).get(formRef);
             if (form == null) {
                 throw new IllegalStateException(name + ": form " + formRef + " is not in the process's deployment");
             }
-            return FormContract.parse(name, form);
+            return FormContract.parse(name, form).with(inputs);
         }
-        String inputs = property(element, INPUTS);
-        return inputs == null ? FormContract.none(name) : FormContract.declared(name,
-                Arrays.stream(inputs.split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet()));
+        return inputs.isEmpty() ? FormContract.none(name) : FormContract.declared(name, inputs);
     }
 
     private Map<String, JsonNode> forms(String deploymentId) {

@@ -3,8 +3,9 @@
 // any label not translated.
 export default {
   // the second factor: a login held for its code goes to the code page (app/second-factor.js); the header's link to
-  // the home page and the 台帳, 「タスクを作成」 only for those who may (app/mcs-webapps.js)
-  customScripts: ['../second-factor', '../mcs-webapps'],
+  // the home page and the 台帳, 「タスクを作成」 only for those who may (app/mcs-webapps.js); form-js in Japanese, the
+  // date picker reading Japanese dates strictly, labels that wrap (app/forms-ja.js)
+  customScripts: ['../second-factor', '../mcs-webapps', '../forms-ja'],
   locales: {
     availableLocales: ['ja', 'en', 'de'],
     fallbackLocale: 'en'
