@@ -125,14 +125,19 @@ public abstract class AppTestSupport {
      * XSRF-TOKEN cookie (a login starts a new session), with that token in X-XSRF-TOKEN.
      */
     protected int webappPost(HttpClient browser, String path, String form) {
+        return webappPostAnswer(browser, path, form).statusCode();
+    }
+
+    /** {@link #webappPost} with the whole answer (a refused login's message). */
+    protected HttpResponse<String> webappPostAnswer(HttpClient browser, String path, String form) {
         exchange(browser, HttpRequest.newBuilder(URI.create(url("/camunda/app/tasklist/default/"))).GET().build(),
                 HttpResponse.BodyHandlers.discarding());
         String token = ((CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
         return exchange(browser, HttpRequest.newBuilder(URI.create(url(path)))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString())
-                .statusCode();
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString(
+                        java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** The Tasklist login form. */

@@ -22,6 +22,8 @@ import org.springframework.stereotype.Component;
 public class ApprovalSteps {
 
     private static final Logger log = LoggerFactory.getLogger(ApprovalSteps.class);
+    /** Heads the earlier requests' decisions in 承認履歴. */
+    public static final String EARLIER_HEADING = "【同じ方・同じ対象への以前の申請】";
     private final DecisionLog decisions;
     private final Notifications notifications;
     private final Approvers approvers;
@@ -37,7 +39,12 @@ public class ApprovalSteps {
 
     public JavaDelegate prepare() {
         return execution -> {
-            execution.setVariable("approvalHistory", decisions.history(subjectType(execution), subjectId(execution)));
+            String history = decisions.history(subjectType(execution), subjectId(execution));
+            String earlier = decisions.earlierHistory(subjectType(execution),
+                    approvers.earlier(subjectType(execution), subjectId(execution)));
+            // earlier requests about the same person and group: a rejection minutes ago is part of this decision
+            execution.setVariable("approvalHistory", earlier.isEmpty() ? history
+                    : history + "\n\n" + EARLIER_HEADING + "\n" + earlier);
             execution.setVariable("approvalDueDate", due(execution));
         };
     }

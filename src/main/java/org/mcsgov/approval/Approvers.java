@@ -29,11 +29,20 @@ public class Approvers {
 
     /** The applicant and approving facility of the request, from its register row. */
     public ApprovalSubject.Parties parties(String subjectType, long subjectId) {
+        return subject(subjectType).parties(subjectId);
+    }
+
+    /** Earlier requests about the same person and group (or applicant and device), from the register. */
+    public List<Long> earlier(String subjectType, long subjectId) {
+        return subject(subjectType).earlier(subjectId);
+    }
+
+    private ApprovalSubject subject(String subjectType) {
         ApprovalSubject subject = subjects.get(subjectType);
         if (subject == null) {
             throw new IllegalStateException("no ApprovalSubject for " + subjectType);
         }
-        return subject.parties(subjectId);
+        return subject;
     }
 
     /** Whether this approver decides as 代理承認: a manager, not an MCS administrator, of the approving facility. */

@@ -57,6 +57,25 @@ public class DecisionLog {
                 .collect(Collectors.joining("\n"));
     }
 
+    /**
+     * The decisions on earlier requests about the same person and group (ApprovalSubject.earlier), one line each,
+     * marked with the request they belong to; reminders and escalations left out: they decided nothing.
+     */
+    public String earlierHistory(String subjectType, List<Long> subjectIds) {
+        if (subjectIds.isEmpty()) {
+            return "";
+        }
+        List<String> lines = jdbc.sql("""
+                        SELECT subject_id, step, comment, decided_by, decided_at FROM decision_log
+                        WHERE subject_type = :type AND subject_id IN (:ids) AND step NOT IN ('REMIND', 'ESCALATE')
+                        ORDER BY decided_at, id""").param("type", subjectType).param("ids", subjectIds)
+                .query((rs, n) -> "#" + rs.getLong(1) + "  " + TIME.format(rs.getObject(5, OffsetDateTime.class)
+                        .atZoneSameInstant(EngineClock.ZONE)) + "  " + rs.getString(4) + "  "
+                        + Step.valueOf(rs.getString(2)).label()
+                        + (rs.getString(3) == null ? "" : "：" + rs.getString(3))).list();
+        return lines.isEmpty() ? "" : String.join("\n", lines);
+    }
+
     /** The kinds of decision, with the words the forms show. */
     public enum Step {
         REQUEST("申請"), RESUBMIT("再申請"), APPROVE("承認"), REJECT("却下"), RETURN("差し戻し"), WITHDRAW("取り下げ"),

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mcsgov.approval.Approvers;
 import org.mcsgov.approval.DecisionLog;
 import org.mcsgov.directory.Role;
 import org.mcsgov.security.CurrentUser;
@@ -27,7 +28,7 @@ public class RequestView {
 
     public record Request(String processInstanceId, String businessKey, String procedure, String applicant,
                           OffsetDateTime started, OffsetDateTime ended, String state, String decision, String next,
-                          String holder, String nextTaskId, boolean withdrawable) {
+                          String holder, String nextTaskId, boolean withdrawable, String earlier) {
         public String cockpitLink() {
             return Links.cockpit(processInstanceId);
         }
@@ -51,12 +52,17 @@ public class RequestView {
     private record Decision(String step, String comment, String decidedBy, Timestamp decidedAt) {
     }
 
+    /** The procedures whose approval reads earlier requests about the same thing (ApprovalSubject.earlier). */
+    private static final List<String> WITH_EARLIER = List.of("invitation", "takeout");
+
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
+    private final Approvers approvers;
 
-    public RequestView(JdbcClient jdbc, CurrentUser currentUser) {
+    public RequestView(JdbcClient jdbc, CurrentUser currentUser, Approvers approvers) {
         this.jdbc = jdbc;
         this.currentUser = currentUser;
+        this.approvers = approvers;
     }
 
     public List<Request> of(List<MyRequests.Row> rows) {
@@ -80,7 +86,8 @@ public class RequestView {
                     time(row.ended()),
                     state, decision == null ? null : describe(decision, names), task == null ? null : task.name(),
                     task == null ? null : holder(task, names, facilities), task == null ? null : task.id(),
-                    registerState != null && withdrawable(subject, registerState)));
+                    registerState != null && withdrawable(subject, registerState),
+                    registerState == null ? null : earlier(subject, names)));
         }
         return requests;
     }
@@ -119,6 +126,21 @@ public class RequestView {
                     && currentUser.id().equals(state[2]);
             default -> false;
         };
+    }
+
+    /** The last decision on each earlier request about the same person and group (or applicant and device). */
+    private String earlier(Subject subject, Map<String, String> names) {
+        if (!WITH_EARLIER.contains(subject.kind())) {
+            return null;
+        }
+        List<String> decided = new ArrayList<>();
+        for (long id : approvers.earlier(subject.kind().toUpperCase(), subject.id())) {
+            Decision decision = lastDecision(new Subject(subject.kind(), id));
+            if (decision != null) {
+                decided.add("#" + id + " " + describe(decision, names));
+            }
+        }
+        return decided.isEmpty() ? null : String.join("、", decided);
     }
 
     private Decision lastDecision(Subject subject) {

@@ -6,8 +6,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
 import java.util.regex.Pattern;
 import org.mcsgov.audit.AuditLog;
+import org.mcsgov.platform.EngineClock;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -20,6 +22,9 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
 
     private static final Pattern FORM_LOGIN = Pattern.compile(
             "/camunda/api/admin/auth/user/[^/]+/login/[^/]+|/register/login|/account/password|/account/2fa(/enrol)?");
+
+    private static final String REGISTER_LOGIN = "/register/login";
+    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("H時mm分ss秒");
 
     private final LoginThrottle throttle;
 
@@ -41,13 +46,26 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
         var wait = throttle.wait(address);
         if (wait.isPresent()) {
             long seconds = Math.max(1, wait.get().toSeconds());
+            String until = UNTIL.format(EngineClock.now().plusSeconds(seconds).atZone(EngineClock.ZONE));
+            String japanese = "この端末（アドレス）からのログインの失敗が続いたため、一時的にログインを受け付けていません。" + until
+                    + "（日本時間、" + seconds + "秒後）以降に、もう一度お試しください。それまでは正しいパスワードでもログインできません";
             request.setAttribute(AuditLog.DETAIL, "throttled: too many failed logins from " + address);
             response.setStatus(429);
             response.setHeader("Retry-After", String.valueOf(seconds));
+            if (REGISTER_LOGIN.equals(uri)) {
+                // the register's login is a form a person posts: a page, not JSON
+                response.setContentType("text/html;charset=UTF-8");
+                response.getOutputStream().write(("<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"UTF-8\">"
+                        + "<title>ログイン</title></head><body><main class=\"login\"><h1>ログインできません</h1>"
+                        + "<p class=\"error\" id=\"throttled\">" + japanese + "</p><p><a href=\""
+                        + request.getContextPath() + REGISTER_LOGIN + "\">ログインに戻る</a></p></main></body></html>")
+                        .getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             response.setContentType("application/json;charset=UTF-8");
-            response.getOutputStream().write(("{\"type\":\"TooManyAttempts\",\"message\":\"ログインの失敗が続いたため、"
-                    + seconds + "秒後にもう一度お試しください / too many failed logins from this address, try again in "
-                    + seconds + " s\"}").getBytes(StandardCharsets.UTF_8));
+            response.getOutputStream().write(("{\"type\":\"TooManyAttempts\",\"message\":\"" + japanese
+                    + " / too many failed logins from this address, try again in " + seconds + " s\"}")
+                    .getBytes(StandardCharsets.UTF_8));
             return;
         }
         try {

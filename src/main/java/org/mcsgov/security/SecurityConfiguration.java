@@ -63,6 +63,20 @@ public class SecurityConfiguration {
         return registration;
     }
 
+    /**
+     * Inside the throttle (it still counts the 401), outside every password check (it reads the account before the
+     * engine counts a failure): a refused login says when a lock refused it.
+     */
+    @Bean
+    public FilterRegistrationBean<org.mcsgov.security.lock.LoginRefusalFilter> loginRefusalFilter(
+            org.mcsgov.security.lock.LoginLocks locks) {
+        var registration = new FilterRegistrationBean<>(new org.mcsgov.security.lock.LoginRefusalFilter(locks));
+        registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/admin/auth/user/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 9);
+        registration.setName("mcs-login-refusal");
+        return registration;
+    }
+
     /** Behind the REST authentication: only camunda-admin deletes a user or changes a profile. */
     @Bean
     public FilterRegistrationBean<OwnUserGuard> ownUserGuardFilter(IdentityService identityService) {

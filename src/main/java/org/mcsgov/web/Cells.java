@@ -19,6 +19,14 @@ public final class Cells {
         if (value instanceof OffsetDateTime time) {
             return TIME.format(time.atZoneSameInstant(EngineClock.ZONE));
         }
+        // the engine's times (tasks' created and due) are Dates: their toString and Thymeleaf's #dates use the
+        // server's zone, which is UTC on a server that is not run with TZ=Asia/Tokyo (issue 15: task times in UTC)
+        if (value instanceof java.util.Date date) {
+            return TIME.format(date.toInstant().atZone(EngineClock.ZONE));
+        }
+        if (value instanceof java.time.Instant instant) {
+            return TIME.format(instant.atZone(EngineClock.ZONE));
+        }
         if (value instanceof Boolean yes) {
             return yes ? "はい" : "いいえ";
         }

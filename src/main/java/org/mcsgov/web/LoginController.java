@@ -8,6 +8,7 @@ import org.mcsgov.directory.PasswordService;
 import org.mcsgov.security.FormToken;
 import org.mcsgov.security.LoginThrottle;
 import org.mcsgov.security.factor.LoginGate;
+import org.mcsgov.security.lock.LoginLocks;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,11 +27,14 @@ public class LoginController {
     private final RegisterAuthentication authentication;
     private final PasswordService passwords;
     private final LoginGate gate;
+    private final LoginLocks locks;
 
-    public LoginController(RegisterAuthentication authentication, PasswordService passwords, LoginGate gate) {
+    public LoginController(RegisterAuthentication authentication, PasswordService passwords, LoginGate gate,
+                           LoginLocks locks) {
         this.authentication = authentication;
         this.passwords = passwords;
         this.gate = gate;
+        this.locks = locks;
     }
 
     @GetMapping(RegisterAuthentication.LOGIN)
@@ -46,9 +50,14 @@ public class LoginController {
                         HttpServletRequest request, Model model) {
         FormToken.check(request.getSession(), token);
         // the password first: whether it must be changed is told to its owner only, never to a guesser
+        LoginLocks.Before before = locks.before(username);
         if (!authentication.checkPassword(username, password)) {
             request.setAttribute(LoginThrottle.FAILED, Boolean.TRUE);
-            model.addAttribute("error", "ユーザーIDまたはパスワードが正しくありません / wrong user id or password");
+            // a lock says so and until when, else the person retries the right password into the lockout
+            var lock = locks.refused(before, password);
+            lock.ifPresent(refusal -> request.setAttribute(AuditLog.DETAIL, "refused: " + refusal.type()));
+            model.addAttribute("error", lock.map(LoginLocks.Refusal::japanese)
+                    .orElse("ユーザーIDまたはパスワードが正しくありません / wrong user id or password"));
         } else {
             var mustChange = passwords.changeRequired(username);
             if (mustChange.isEmpty()) {

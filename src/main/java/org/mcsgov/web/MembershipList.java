@@ -62,7 +62,7 @@ public class MembershipList implements RegisterList<MembershipList.Row> {
 
     @Override
     public Listing<Row> rows(Map<String, String> criteria) {
-        Where where = visibility.groups(new Where())
+        Where where = visibility.memberships(new Where())
                 .and("m.group_id = :group", "group", Criteria.number(criteria, "group"))
                 .and(PersonSearch.condition("s.name", "s.kana"), "q", PersonSearch.pattern(criteria, "q"));
         if (Boolean.TRUE.equals(Criteria.yesNo(criteria, "current"))) {

@@ -81,6 +81,24 @@ public class Visibility {
                 .param("viewerGroupFacilities", facilities);
     }
 
+    /**
+     * Memberships (aliases g for the group, s for the member): those of the groups the viewer reads, and those of
+     * the staff the viewer reads (a facility's manager and MCS administrator their own staff's history, wherever
+     * the group is: the rule of /api/staff/{id}/groups and the staff page; issue 15, an administrator following
+     * her leaver's offboarding could not read the memberships it was ending).
+     */
+    public Where memberships(Where where) {
+        if (isOffice()) {
+            return where;
+        }
+        Where readable = groups(new Where());
+        Where managed = staff(new Where());
+        where.and("(" + readable.condition() + ") OR (" + managed.condition() + ")");
+        readable.params().forEach(where::param);
+        managed.params().forEach(where::param);
+        return where;
+    }
+
     /** Whether the viewer reads any facility at all (the office, or a role beyond plain staff). */
     public boolean hasFacilities() {
         return isOffice() || !policy.groupFacilitiesRead().isEmpty();

@@ -105,4 +105,16 @@ class ApprovalResultsTest extends InvitationFixtures {
         runJobs(instance);
         assertThat(resultMail().getContent().toString()).contains("期限切れ");
     }
+
+    @Test
+    @DisplayName("the completion is mailed too: the membership opened after acceptance and the confirmation in MCS")
+    void completionMailed() throws Exception {
+        ProcessInstance instance = invite(group, nurse);
+        decide(instance, stationAdmin, "approve", null);
+        resultMail();
+        complete(instance, nurse.userId(), java.util.Map.of("inviteeDecision", "accept"));
+        runJobs(instance);
+        complete(instance, coord, java.util.Map.of("mcsOutcome", "done"));
+        assertThat(resultMail().getContent().toString()).contains("の手続きが完了しました: 参加を記録", "招待の承認: ");
+    }
 }

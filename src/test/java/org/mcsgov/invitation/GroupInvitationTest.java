@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mcsgov.Fixture;
+import org.mcsgov.approval.ApprovalSteps;
 import org.mcsgov.approval.DecisionLog;
 import org.mcsgov.group.Member;
 import org.mcsgov.platform.UserError;
@@ -63,6 +64,26 @@ class GroupInvitationTest extends InvitationFixtures {
         assertThat(invitation(instance).state()).isEqualTo("REJECTED");
         assertThat(invitation(instance).closeReason()).isEqualTo("担当外のため");
         assertThat(groups.isCurrentMember(group.id(), nurse.id())).isFalse();
+    }
+
+    @Test
+    @DisplayName("issue 15: inviting the same person into the same group again, the approver's 承認履歴 shows the "
+            + "earlier rejection with its reason; the first request shows no earlier one")
+    void earlierRejectionShown() {
+        ProcessInstance first = invite(group, nurse);
+        assertThat(approvalHistory(first)).doesNotContain(ApprovalSteps.EARLIER_HEADING);
+        decide(first, stationAdmin, "reject", "同じ職員が既に参加予定のため");
+
+        ProcessInstance again = invite(group, nurse);
+        assertThat(approvalHistory(again)).contains(ApprovalSteps.EARLIER_HEADING,
+                "#" + invitationId(first) + "  ", stationAdmin + "  却下：同じ職員が既に参加予定のため");
+    }
+
+    /** The 承認履歴 the approval of this invitation shows (a variable of the called approval). */
+    private String approvalHistory(ProcessInstance instance) {
+        var approval = runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId())
+                .singleResult();
+        return (String) runtimeService.getVariable(approval.getId(), "approvalHistory");
     }
 
     @Test

@@ -21,6 +21,8 @@ import org.mcsgov.directory.Role;
 import org.mcsgov.group.Group;
 import org.mcsgov.mcs.McsAction;
 import org.mcsgov.platform.UserError;
+import org.mcsgov.takeout.Takeout;
+import org.mcsgov.takeout.TakeoutService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,6 +33,9 @@ class StaffOffboardingTest extends OffboardingFixtures {
 
     @Autowired DeviceLoans deviceLoans;
     @Autowired DeviceService devices;
+    @Autowired TakeoutService takeouts;
+    @Autowired org.mcsgov.home.MyRequests myRequests;
+    @Autowired org.mcsgov.home.RequestView requestView;
     @Autowired PledgeRegister pledges;
     @Autowired JdbcClient jdbc;
     @Autowired PlatformTransactionManager transactions;
@@ -189,6 +194,56 @@ class StaffOffboardingTest extends OffboardingFixtures {
         runAllJobs(instance);
         assertThat(instance).isEnded().hasPassed("CallActivity_ReturnDevice");
         assertLeft();
+    }
+
+    @Test
+    @DisplayName("A12-9 (issue 15): a take-out still out keeps the leaver from LEFT until it is returned; then LEFT")
+    void takeoutOutBlocksLeft() {
+        Device tablet = devices.register(clinic.facilityId, "TABLET", clinic.facilityId + "-TO1", "タブレット",
+                "FACILITY", null, "test", "fixture");
+        devices.recordCheck(tablet.id(), CheckItem.answeredAll("YES"), null, "test", "fixture");
+        long takeout = takeouts.save(null, clinic.facilityId, leaver.id(), tablet.id(), "訪問記録", "訪問看護",
+                "患者宅", java.time.LocalDate.now(), java.time.LocalDate.now().plusDays(1), "fixture");
+        takeouts.approved(takeout, admin);
+
+        ProcessInstance instance = offboard("release");
+        finish(instance);
+        assertThat(instance).isWaitingAt("Timer_WaitTakeouts").hasNotPassed("Task_MarkLeft");
+        assertThat(directory.staff(leaver.id()).orElseThrow().status()).isEqualTo("LOCKED");
+        ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofMinutes(61).toMillis()));
+        runAllJobs(instance);
+        assertThat(instance).as("checked again, still out").isWaitingAt("Timer_WaitTakeouts");
+
+        takeouts.close(takeout, Takeout.State.BACK, null, "破損なし", admin);
+        ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofMinutes(61).toMillis()));
+        runAllJobs(instance);
+        assertThat(instance).isEnded().hasPassed("Task_CheckTakeouts", "Task_MarkLeft");
+        assertLeft();
+    }
+
+    @Test
+    @DisplayName("issue 15: the administrator's 申請一覧 shows her offboarding waiting on another facility's "
+            + "coordinator, with that coordinator's name")
+    void administratorSeesWhereItWaits() {
+        org.mcsgov.Fixture station = org.mcsgov.Fixture.facility(directory,
+                org.mcsgov.directory.FacilityKind.VISITING_NURSE);
+        var stationCoord = station.person("coord", Role.COORDINATOR);
+        Group stationGroup = group(groups, station.facilityId, stationCoord, "訪問看護 連絡");
+        groups.openMembership(stationGroup.id(), leaver.id(), "MEMBER", "test", "test", null, "fixture");
+        ProcessInstance instance = offboard("release");
+        runAllJobs(instance);
+        confirmInMcs(instance, McsAction.RELEASE_STAFF);
+        acknowledgePledge(instance);
+        runAllJobs(instance);
+        assertThat(tasks(instance, "Task_ConfirmMcsAction")).singleElement()
+                .matches(t -> stationCoord.userId().equals(t.getAssignee()));
+
+        as(admin);
+        var mine = requestView.of(myRequests.rows()).stream()
+                .filter(r -> ("offboarding:" + leaver.id()).equals(r.businessKey())).findFirst().orElseThrow();
+        assertThat(mine.state()).isEqualTo("進行中");
+        assertThat(mine.holder()).isEqualTo(stationCoord.name());
+        assertThat(mine.next()).isNotBlank();
     }
 
     /** Each device has its own return task, which offers only that device. */

@@ -79,7 +79,7 @@ class LoginThrottleIT extends AppTestSupport {
 
         var throttled = rest(victim, DEMO_PASSWORD);
         assertThat(throttled.statusCode()).isEqualTo(429);
-        assertThat(throttled.body()).contains("秒後にもう一度お試しください", "try again in");
+        assertThat(throttled.body()).contains("以降に、もう一度お試しください", "日本時間", "try again in");
         assertThat(throttled.headers().firstValue("Retry-After")).hasValue("30");
         assertThat(rest(colleague, DEMO_PASSWORD).statusCode()).as("by address, not by name").isEqualTo(429);
         assertThat(webappLogin(browser(), colleague, DEMO_PASSWORD)).isEqualTo(429);

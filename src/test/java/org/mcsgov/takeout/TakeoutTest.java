@@ -97,6 +97,10 @@ class TakeoutTest extends DeviceFixtures {
         assertThat(state(tablet.id())).isEqualTo("IN_USE");
         assertThat(decisions.entries("TAKEOUT", requested.id())).extracting(DecisionLog.Entry::step)
                 .containsExactly("REQUEST", "APPROVE", "REMIND", "BACK");
+        // issue 15: the completion reaches the applicant too (approval.CompletionNotice), not only the approval
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("notification")
+                .processInstanceBusinessKey("takeout:" + requested.id()).variableValueEquals("kind", "RESULT")
+                .variableValueLike("notice", "%の手続きが完了しました: 返却の確認（破損なし%").count()).isEqualTo(1);
     }
 
     @Test

@@ -37,21 +37,23 @@ class HomeBrowserIT extends BrowserTestSupport {
         // the clinic's MCS administrator: her facility's requests, with the one who holds each next
         login("clinic-admin");
         assertThat(text()).contains("申請一覧", "マイタスク", "こだいら在宅クリニック");
-        assertThat(row("invitation:" + waiting).getText()).contains("承認待ち", "さくら訪問看護ステーションのMCS管理者");
-        browser.screenshot("home-mcs-admin");
+        assertThat(row("invitation:" + waiting).getText()).contains("承認待ち", "さくら訪問看護ステーションのMCS管理者",
+                // the earlier request about the same person and group, with its rejection (issue 15)
+                "以前の申請: #" + rejected + " 却下（同じ職員が既に参加しているため）");
+        browser.screenshotForDocs("home-mcs-admin", "home-mcs-admin");
         logout();
 
         // the coordinator withdraws the waiting one, typing the reason
         login("clinic-coord");
         assertThat(row("invitation:" + rejected).getText()).contains("却下", "同じ職員が既に参加しているため");
-        browser.screenshot("home-rejected");
+        browser.screenshotForDocs("home-rejected", "home-rejected");
         WebElement row = row("invitation:" + waiting);
         row.findElement(By.name("reason")).sendKeys("患者さんが入院したため");
         row.findElement(By.cssSelector("form.withdraw button")).click();
         waitFor(d -> text().contains("申請を取り下げました"));
         assertThat(row("invitation:" + waiting).getText()).contains("取り下げ", "患者さんが入院したため");
         assertThat(row("invitation:" + waiting).findElements(By.cssSelector("form.withdraw"))).isEmpty();
-        browser.screenshot("home-withdrawn");
+        browser.screenshotForDocs("home-withdrawn", "home-withdrawn");
     }
 
     private void login(String user) {

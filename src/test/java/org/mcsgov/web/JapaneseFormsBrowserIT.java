@@ -42,7 +42,7 @@ class JapaneseFormsBrowserIT extends BrowserTestSupport {
         tasklist.login(NURSE, DEMO_PASSWORD);
         tasklist.startProcess("情報・端末の持ち出し申請");
         WebElement dialog = browser.driver().findElement(By.cssSelector(".modal-dialog"));
-        assertThat(dialog.getText()).contains("事前に書面で申請します").doesNotContain(Tasklist.label("BUSINESS_KEY"));
+        assertThat(dialog.getText()).contains("事前に書面で申請します").doesNotContain(Page.label("BUSINESS_KEY"));
         browser.screenshot("start-form");
         tasklist.submitStart();
         tasklist.openTask("持ち出しの申請", tasklist.assignedTaskId("持ち出しの申請"));

@@ -66,6 +66,23 @@ final class RegisterFixtures {
         return campaign;
     }
 
+    static final String CLINIC_LINK_GROUP = "クリニック 往診連絡グループ";
+
+    /** A free group of the clinic with nurse-staff (of the station) a member: her administrator reads that row. */
+    long clinicGroupWithNurse() {
+        var existing = jdbc.sql("SELECT id FROM patient_group WHERE facility_id = 'clinic' AND name = ?")
+                .param(CLINIC_LINK_GROUP).query(Long.class).optional();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        var group = groups.requestFreeGroup("clinic", staffId("clinic-coord"), CLINIC_LINK_GROUP,
+                "往診の日程調整（患者情報は投稿しない）", "clinic-coord", SOURCE);
+        groups.activate(group.id(), "clinic-coord", SOURCE);
+        groups.openMembership(group.id(), staffId("nurse-staff"), "MEMBER", "clinic-coord", "nurse-admin", null,
+                SOURCE);
+        return group.id();
+    }
+
     long clinicGroup() {
         return jdbc.sql("SELECT id FROM patient_group WHERE facility_id = 'clinic' AND name = '山田 太郎様'")
                 .query(Long.class).single();

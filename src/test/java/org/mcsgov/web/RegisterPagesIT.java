@@ -35,6 +35,7 @@ class RegisterPagesIT extends AppTestSupport {
 
     long nurseGroup;
     long clinicGroup;
+    long clinicLinkGroup;
 
     @BeforeEach
     void register() {
@@ -42,12 +43,14 @@ class RegisterPagesIT extends AppTestSupport {
         nurseGroup = fixtures.nurseGroup();
         fixtures.reviewCampaign(nurseGroup);
         clinicGroup = fixtures.clinicGroup();
+        clinicLinkGroup = fixtures.clinicGroupWithNurse();
         fixtures.correction();
     }
 
     private String path(String template) {
         return template.replace("{nurseGroup}", String.valueOf(nurseGroup))
                 .replace("{clinicGroup}", String.valueOf(clinicGroup))
+                .replace("{clinicLinkGroup}", String.valueOf(clinicLinkGroup))
                 .replace("{nurseStaff}", String.valueOf(fixtures.staffId("nurse-staff")))
                 .replace("{clinicStaff}", String.valueOf(fixtures.staffId("clinic-staff")));
     }
@@ -110,7 +113,10 @@ class RegisterPagesIT extends AppTestSupport {
             "office, /register/groups.csv, 山田 太郎様, nobody-at-all",
             "nurse-admin, /register/facilities.csv, さくら訪問看護ステーション, みどり薬局",
             "office, /register/facilities.csv, みどり薬局, nobody-at-all",
-            "nurse-admin, /register/memberships.csv, " + RegisterFixtures.LEFT_REASON + ", 山田 太郎様",
+            "nurse-admin, /register/memberships.csv, " + RegisterFixtures.LEFT_REASON + ", clinic-staff",
+            // her own staff's memberships in another facility's group, not the others' (issue 15)
+            "nurse-admin, /register/memberships.csv?group={clinicLinkGroup}, nurse-staff, clinic-coord",
+            "pharm-admin, /register/memberships.csv?group={clinicLinkGroup}, グループ, nurse-staff",
             "pharm-admin, /register/memberships.csv?group={nurseGroup}, グループ, " + RegisterFixtures.LEFT_REASON,
             // who invited, approved and ended a membership: by name, not login id (issue 15)
             "office, /register/memberships.csv?group={nurseGroup}, 高橋 恵, nurse-admin",
