@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.calendar.DurationHelper;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.mcsgov.decision.DecisionLog;
 import org.mcsgov.notification.Notifications;
 import org.mcsgov.platform.Facts;
 import org.mcsgov.platform.UserError;

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.mcsgov.decision.DecisionLog;
 import org.mcsgov.notification.Notifications;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;

@@ -12,8 +12,6 @@ import org.camunda.bpm.engine.identity.User;
 import org.mcsgov.platform.AsSystem;
 import org.mcsgov.platform.EngineClock;
 import org.mcsgov.platform.UserError;
-import org.mcsgov.security.McsPasswordPolicy;
-import org.mcsgov.security.PasswordHistory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mcsgov.approval.Approvers;
-import org.mcsgov.approval.DecisionLog;
+import org.mcsgov.decision.DecisionLog;
 import org.mcsgov.directory.Role;
 import org.mcsgov.security.CurrentUser;
 import org.mcsgov.web.Labels;

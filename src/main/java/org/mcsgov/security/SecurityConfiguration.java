@@ -4,6 +4,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.mcsgov.directory.AccountLock;
+import org.mcsgov.directory.McsPasswordPolicy;
+import org.mcsgov.directory.PasswordHistory;
 import org.mcsgov.directory.PasswordService;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.mcsgov.approval.DecisionLog;
+import org.mcsgov.decision.DecisionLog;
 import org.mcsgov.platform.ApiErrors;
 import org.mcsgov.platform.AsSystem;
 import org.mcsgov.platform.Csv;

@@ -1,7 +1,7 @@
 package org.mcsgov.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.mcsgov.account.InactivityReactivation;
+import org.mcsgov.inactivity.InactivityReactivation;
 import org.mcsgov.audit.AuditLog;
 import org.mcsgov.directory.AccountLock;
 import org.mcsgov.directory.DirectoryService;

@@ -3,7 +3,7 @@ package org.mcsgov.web;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import org.mcsgov.review.Schedules;
+import org.mcsgov.platform.Schedules;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.mcsgov.account.InactivityReactivation;
+import org.mcsgov.inactivity.InactivityReactivation;
 import org.mcsgov.directory.AccountLock;
 import org.mcsgov.directory.DirectoryService;
 import org.mcsgov.directory.FacilityRegister;

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mcsgov.decision.DecisionLog;
 import org.mcsgov.invitation.InvitationFixtures;
 import org.mcsgov.notification.MailSettings;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -3,7 +3,7 @@ package org.mcsgov.bench;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
-import org.mcsgov.offboarding.OffboardingFixtures;
+import org.mcsgov.staff.OffboardingFixtures;
 
 /**
  * Benchmark (mvn -o verify -Pbench -Dtest=OffboardingBenchmark; never part of the normal suite): offboarding a

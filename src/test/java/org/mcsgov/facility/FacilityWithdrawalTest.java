@@ -18,7 +18,7 @@ import org.mcsgov.directory.FacilityKind;
 import org.mcsgov.directory.Role;
 import org.mcsgov.directory.Staff;
 import org.mcsgov.group.Group;
-import org.mcsgov.offboarding.OffboardingFixtures;
+import org.mcsgov.staff.OffboardingFixtures;
 import org.mcsgov.platform.UserError;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mcsgov.Fixture;
 import org.mcsgov.approval.ApprovalSteps;
-import org.mcsgov.approval.DecisionLog;
+import org.mcsgov.decision.DecisionLog;
 import org.mcsgov.group.Member;
 import org.mcsgov.platform.UserError;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mcsgov.Fixture;
-import org.mcsgov.approval.DecisionLog;
+import org.mcsgov.decision.DecisionLog;
 import org.mcsgov.directory.FacilityKind;
 import org.mcsgov.directory.Role;
 import org.mcsgov.platform.UserError;

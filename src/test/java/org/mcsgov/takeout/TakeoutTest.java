@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mcsgov.Fixture;
-import org.mcsgov.approval.DecisionLog;
+import org.mcsgov.decision.DecisionLog;
 import org.mcsgov.device.Device;
 import org.mcsgov.device.DeviceFixtures;
 import org.mcsgov.directory.FacilityKind;
