@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 
 /** Campaigns started for the test's own facilities (the cycle timer starts them for every facility using MCS). */
-abstract class CampaignTestSupport extends ProcessTestSupport {
+public abstract class CampaignTestSupport extends ProcessTestSupport {
 
     protected ProcessInstance campaign(String key, String facilityIds) {
         ProcessInstance campaign = runtimeService.startProcessInstanceByKey(key, Map.of("facilityIds", facilityIds));

@@ -36,7 +36,7 @@ public class AuditLog {
         this.jdbc = jdbc;
     }
 
-    void record(Event event, String userId, String method, String path, int status, String processInstanceId,
+    public void record(Event event, String userId, String method, String path, int status, String processInstanceId,
                 String remoteAddress, String detail) {
         jdbc.sql("""
                 INSERT INTO audit_log (at, event, user_id, method, path, status, process_instance_id, remote_address,
