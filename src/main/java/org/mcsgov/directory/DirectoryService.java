@@ -8,14 +8,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.User;
 import org.mcsgov.platform.AsSystem;
 import org.mcsgov.platform.Facts;
 import org.mcsgov.platform.Rows;
 import org.mcsgov.platform.UserError;
-import org.mcsgov.security.AccessPolicy;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,18 +31,16 @@ public class DirectoryService {
 
     private final JdbcClient jdbc;
     private final IdentityService identityService;
-    private final AccessPolicy accessPolicy;
-    private final RuntimeService runtimeService;
+    private final ApplicationEventPublisher events;
     private final AccountLock accountLock;
     private final PasswordService passwords;
 
-    public DirectoryService(JdbcClient jdbc, IdentityService identityService, AccessPolicy accessPolicy,
-                            RuntimeService runtimeService, AccountLock accountLock, PasswordService passwords) {
+    public DirectoryService(JdbcClient jdbc, IdentityService identityService, ApplicationEventPublisher events,
+                            AccountLock accountLock, PasswordService passwords) {
         this.passwords = passwords;
         this.jdbc = jdbc;
         this.identityService = identityService;
-        this.accessPolicy = accessPolicy;
-        this.runtimeService = runtimeService;
+        this.events = events;
         this.accountLock = accountLock;
     }
 
@@ -77,7 +74,8 @@ public class DirectoryService {
                     identityService.saveGroup(group);
                 }
             }
-            accessPolicy.grantFacility(facilityId, facilityName);
+            // still as the system: the listener (AccessPolicy) writes authorizations
+            events.publishEvent(new FacilityProvisioned(facilityId, facilityName));
             return null;
         });
     }
@@ -147,7 +145,7 @@ public class DirectoryService {
 
     /**
      * The pending person becomes active: their Camunda user (password per A11-3) and roles are created now, and
-     * invitations waiting for the e-mail go on (group-invitation, message "staff-registered").
+     * procedures waiting for the person hear of it (StaffActivated).
      */
     @Transactional
     public Staff activate(long staffId, String initialPassword, Set<Role> requested, String grantedBy,
@@ -176,9 +174,7 @@ public class DirectoryService {
                 return null;
             });
         }
-        // an invitation waiting for this person's registration goes on (group-invitation)
-        AsSystem.call(identityService, () -> runtimeService.createMessageCorrelation("staff-registered")
-                .processInstanceVariableEquals("awaitedEmail", s.email().toLowerCase()).correlateAllWithResult());
+        events.publishEvent(new StaffActivated(staffId, s.userId(), s.email()));
         return staff(staffId).orElseThrow();
     }
 

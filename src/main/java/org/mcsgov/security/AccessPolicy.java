@@ -15,7 +15,9 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.query.Query;
+import org.mcsgov.directory.FacilityProvisioned;
 import org.mcsgov.directory.Role;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -61,6 +63,12 @@ public class AccessPolicy {
     }
 
     /** Every group of a facility uses Tasklist; coordinators start the procedures of the originating facility. */
+    /** A new facility's groups exist: synchronously, in the register's transaction (not after commit). */
+    @EventListener
+    public void on(FacilityProvisioned facility) {
+        grantFacility(facility.facilityId(), facility.facilityName());
+    }
+
     public void grantFacility(String facilityId, String facilityName) {
         List<String> groups = List.of("manager", "admin", "coord", "staff").stream()
                 .map(suffix -> facilityId + "-" + suffix).toList();
