@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * <pre>
  * platform                      nothing of ours
  * audit, notification (records) platform
- * registers                     platform only (not each other; they publish events for procedures)
+ * registers                     platform only (not each other; no DelegateExecution; they publish events)
  * security                      platform, records, registers
  * procedures                    platform, records, registers, security, and other procedures (no cycle)
  * api, web, home, demo, app     anything
@@ -47,7 +47,7 @@ class ArchitectureTest {
             "security", List.of("security"),
             "procedures", List.of("invitation", "staff", "consent", "grouplife", "membershipreview", "training",
                     "attestation", "takeout", "securityincident", "approval", "mcs", "facility", "correction",
-                    "migration", "inactivity", "deviceloan"),
+                    "migration", "inactivity", "deviceloan", "coordinator"),
             "edge", List.of("api", "web", "home", "demo", "app"));
 
     static final Path DIAGRAM = Path.of("docs/modules.md");
@@ -94,6 +94,13 @@ class ArchitectureTest {
                     .that().resideInAPackage("org.mcsgov." + register + "..")
                     .should().dependOnClassesThat().resideInAnyPackage(others).check(classes);
         }
+    }
+
+    @Test
+    @DisplayName("a register takes values, never a DelegateExecution or a task (the steps live in the procedures)")
+    void registersTakeValues() {
+        noClasses().that().resideInAnyPackage(packages("registers"))
+                .should().dependOnClassesThat().resideInAPackage("org.camunda.bpm.engine.delegate..").check(classes);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.mcsgov.coordinator.StartingCoordinator;
 import org.mcsgov.directory.DirectoryService;
 import org.mcsgov.directory.Role;
 import org.mcsgov.directory.Staff;
@@ -40,7 +41,7 @@ public class ConsentSteps {
     /** A4: the coordinator's facility becomes (or already is) the patient's originating facility. */
     public JavaDelegate registerPatient() {
         return execution -> {
-            Staff coordinator = directory.startingCoordinator(execution);
+            Staff coordinator = StartingCoordinator.of(directory, execution);
             String name = Vars.text(execution, "patientName", "患者氏名", 100);
             String kana = Vars.text(execution, "patientKana", "ふりがな（カタカナ）", 100);
             if (!KATAKANA.matcher(kana).matches()) {
@@ -103,7 +104,7 @@ public class ConsentSteps {
 
     public JavaDelegate loadWithdrawable() {
         return execution -> {
-            Staff coordinator = directory.startingCoordinator(execution);
+            Staff coordinator = StartingCoordinator.of(directory, execution);
             var options = patients.consentedPatients(coordinator.facilityId()).stream()
                     .map(p -> new Vars.Option(p.label(), String.valueOf(p.id()))).toList();
             if (options.isEmpty()) {

@@ -8,10 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.User;
 import org.mcsgov.platform.AsSystem;
-import org.mcsgov.platform.Facts;
 import org.mcsgov.platform.Rows;
 import org.mcsgov.platform.UserError;
 import org.springframework.context.ApplicationEventPublisher;
@@ -269,17 +267,6 @@ public class DirectoryService {
                     "this step needs the role " + role + ": " + userId);
         }
         return staff;
-    }
-
-    /**
-     * The coordinator who started the process (A5-1): refused unless active with that role; their facility and
-     * its coordinator group become the process variables facilityId and coordinatorGroup.
-     */
-    public Staff startingCoordinator(DelegateExecution execution) {
-        Staff coordinator = requireActiveWithRole(Facts.starter(execution), Role.COORDINATOR);
-        execution.setVariable("facilityId", coordinator.facilityId());
-        execution.setVariable("coordinatorGroup", Role.COORDINATOR.groupId(coordinator.facilityId()));
-        return coordinator;
     }
 
     private static final String STAFF_SELECT =

@@ -1,5 +1,6 @@
 package org.mcsgov.grouplife;
 
+import org.mcsgov.coordinator.StartingCoordinator;
 import org.mcsgov.group.Group;
 import org.mcsgov.group.GroupService;
 import org.mcsgov.platform.Facts;
@@ -35,7 +36,7 @@ public class GroupSteps {
     /** Patients the coordinator's facility may create a group for: consented (A6), without a group (N1-1). */
     public JavaDelegate loadPatientsWithoutGroup() {
         return execution -> {
-            Staff coordinator = directory.startingCoordinator(execution);
+            Staff coordinator = StartingCoordinator.of(directory, execution);
             var withGroup = groups.patientsWithLiveGroup(coordinator.facilityId());
             var options = patients.consentedPatients(coordinator.facilityId()).stream()
                     .filter(p -> !withGroup.contains(p.id()))
@@ -61,7 +62,7 @@ public class GroupSteps {
     public JavaDelegate requestPatientGroup() {
         return execution -> {
             Patient patient = groupablePatient(execution);
-            Staff coordinator = directory.startingCoordinator(execution);
+            Staff coordinator = StartingCoordinator.of(directory, execution);
             String name = Vars.optionalText(execution, "groupName", "グループ名", 100);
             Group group = groups.requestPatientGroup(patient.id(), patient.facilityId(), coordinator.id(),
                     name == null ? patient.name() + "様" : name, Vars.optionalText(execution, "note", "備考", 500),
@@ -73,7 +74,7 @@ public class GroupSteps {
 
     public JavaDelegate checkFreeGroupCreator() {
         return execution -> {
-            directory.startingCoordinator(execution);
+            StartingCoordinator.of(directory, execution);
         };
     }
 
@@ -91,7 +92,7 @@ public class GroupSteps {
 
     public JavaDelegate requestFreeGroup() {
         return execution -> {
-            Staff coordinator = directory.startingCoordinator(execution);
+            Staff coordinator = StartingCoordinator.of(directory, execution);
             Group group = groups.requestFreeGroup(coordinator.facilityId(), coordinator.id(),
                     Vars.text(execution, "groupName", "グループ名", 100), Vars.text(execution, "purpose", "目的", 500),
                     coordinator.userId(), execution.getProcessInstanceId());

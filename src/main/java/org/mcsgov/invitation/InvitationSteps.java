@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.mcsgov.coordinator.StartingCoordinator;
 import org.mcsgov.decision.DecisionLog.Step;
 import org.mcsgov.decision.DecisionLog;
 import org.mcsgov.directory.DirectoryService;
@@ -60,7 +61,7 @@ public class InvitationSteps {
     /** The request form's choices (InvitationOptions) and the timers' durations. */
     public JavaDelegate loadOptions() {
         return execution -> {
-            options.load(execution, directory.startingCoordinator(execution).facilityId());
+            options.load(execution, StartingCoordinator.of(directory, execution).facilityId());
             execution.setVariable("remindAfter", properties.remindAfter());
             execution.setVariable("expireAfter", properties.expireAfter());
         };
@@ -79,7 +80,7 @@ public class InvitationSteps {
                 execution.setVariable("closeReason", "申請者が取り下げ");
                 return;
             }
-            Staff coordinator = directory.startingCoordinator(execution);
+            Staff coordinator = StartingCoordinator.of(directory, execution);
             Group group = invitableGroup(execution, coordinator);
             String reason = Vars.text(execution, "reason", "参加が必要な理由", 1000);
             Staff invitee = invitee(execution);
@@ -141,7 +142,7 @@ public class InvitationSteps {
                 case "return" -> {
                     invitations.setState(id, State.RETURNED);
                     execution.setVariable("returnComment", execution.getVariable("approvalComment"));
-                    options.load(execution, directory.startingCoordinator(execution).facilityId());
+                    options.load(execution, StartingCoordinator.of(directory, execution).facilityId());
                 }
                 default -> execution.setVariable("closeReason", execution.getVariable("approvalComment"));
             }
