@@ -51,6 +51,17 @@ class ArchitectureTest {
             "edge", List.of("api", "web", "home", "demo", "app"));
 
     static final Path DIAGRAM = Path.of("docs/modules.md");
+    static final Path README = Path.of("README.md");
+    static final String BEGIN = "<!-- modules:begin -->";
+    static final String END = "<!-- modules:end -->";
+    static final String HEADER = """
+            # Modules (generated)
+
+            Written by `ArchitectureTest` from the compiled classes; the test fails when this file (or the copy in
+            README.md, Layout) differs (regenerate: `mvn -B -q test -Dtest=ArchitectureTest -Dmodules.write=true`).
+            Tiers bottom up; an arrow is "uses"; every module uses `platform`, those arrows are left out.
+
+            """;
 
     private static JavaClasses classes;
 
@@ -114,20 +125,30 @@ class ArchitectureTest {
     }
 
     @Test
-    @DisplayName("docs/modules.md is the diagram of the real dependencies")
+    @DisplayName("docs/modules.md and the README's Layout show the real dependencies")
     void diagramIsCurrent() throws IOException {
-        String drawn = diagram();
+        String mermaid = mermaid();
+        String page = HEADER + mermaid;
+        String readme = Files.readString(README, StandardCharsets.UTF_8);
+        int from = readme.indexOf(BEGIN) + BEGIN.length();
+        int to = readme.indexOf(END);
+        assertThat(from).as("README.md marks the diagram with " + BEGIN + " … " + END).isPositive().isLessThan(to + 1);
         if (Boolean.getBoolean("modules.write")) {
-            Files.writeString(DIAGRAM, drawn, StandardCharsets.UTF_8);
+            Files.writeString(DIAGRAM, page, StandardCharsets.UTF_8);
+            Files.writeString(README, readme.substring(0, from) + "\n" + mermaid + readme.substring(to),
+                    StandardCharsets.UTF_8);
+            readme = Files.readString(README, StandardCharsets.UTF_8);
+            to = readme.indexOf(END);
         }
+        String regenerate = "mvn -B -q test -Dtest=ArchitectureTest -Dmodules.write=true, then commit it";
         assertThat(Files.exists(DIAGRAM) ? Files.readString(DIAGRAM, StandardCharsets.UTF_8) : "")
-                .as("docs/modules.md differs from the classes: mvn -B -q test -Dtest=ArchitectureTest "
-                        + "-Dmodules.write=true, then commit it")
-                .isEqualTo(drawn);
+                .as("docs/modules.md differs from the classes: " + regenerate).isEqualTo(page);
+        assertThat(readme.substring(from, to)).as("README.md Layout's diagram differs from the classes: " + regenerate)
+                .isEqualTo("\n" + mermaid);
     }
 
     /** Mermaid: one subgraph a tier, one arrow a module dependency (to platform left out: everyone uses it). */
-    static String diagram() {
+    static String mermaid() {
         Map<String, Set<String>> uses = new TreeMap<>();
         for (JavaClass origin : classes) {
             String from = module(origin);
@@ -137,16 +158,7 @@ class ArchitectureTest {
                     .filter(to -> !to.equals(from) && !to.equals("platform"))
                     .forEach(to -> uses.computeIfAbsent(from, k -> new TreeSet<>()).add(to));
         }
-        StringBuilder out = new StringBuilder("""
-                # Modules (generated)
-
-                Written by `ArchitectureTest` from the compiled classes; the test fails when this file differs
-                (regenerate: `mvn -B -q test -Dtest=ArchitectureTest -Dmodules.write=true`). Tiers bottom up; an arrow
-                is "uses"; every module uses `platform`, those arrows are left out.
-
-                ```mermaid
-                flowchart BT
-                """);
+        StringBuilder out = new StringBuilder("```mermaid\nflowchart BT\n");
         TIERS.forEach((tier, modules) -> {
             out.append("  subgraph tier_").append(tier).append(" [").append(tier).append("]\n");
             modules.forEach(m -> out.append("    ").append(m).append('\n'));
