@@ -1,12 +1,14 @@
 package org.mcsgov.directory;
 
+import org.mcsgov.platform.OfficeGroup;
+
 /** Roles of the policy's glossary; each is a Camunda group per facility, "<facilityId>-<suffix>" (A7). */
 public enum Role {
     MANAGER("manager", "事業所管理者"),
     MCS_ADMIN("admin", "MCS管理者"),
     COORDINATOR("coord", "担当者"),
     STAFF("staff", "従事者"),
-    OFFICE("office", "医師会事務局");
+    OFFICE(OfficeGroup.ID, "医師会事務局");
 
     private final String suffix;
     private final String label;
@@ -22,7 +24,7 @@ public enum Role {
 
     /** The Camunda group of this role; the association office is one group for the whole association. */
     public String groupId(String facilityId) {
-        return this == OFFICE ? "office" : facilityId + "-" + suffix;
+        return this == OFFICE ? OfficeGroup.ID : facilityId + "-" + suffix;
     }
 
     /** The facility of a role's group ("&lt;facilityId&gt;-&lt;suffix&gt;"), or null for any other group. */

@@ -1,5 +1,6 @@
 package org.mcsgov.membershipreview;
 
+import org.mcsgov.platform.ReviewProperties;
 import static org.mcsgov.platform.Rows.now;
 
 import java.sql.Timestamp;
@@ -38,9 +39,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReviewSteps {
 
-    /** What an unanswered group gets at the campaign deadline. */
-    public enum Default { NO_CHANGE, KEEP, REMOVE_UNCONFIRMED }
-
     private static final Logger log = LoggerFactory.getLogger(ReviewSteps.class);
 
     private final DirectoryService directory;
@@ -49,7 +47,7 @@ public class ReviewSteps {
     private final ReviewChecklist checklist;
     private final ReviewDecisions decisions;
     private final Schedules schedules;
-    private final Default defaultDecision;
+    private final ReviewProperties.Default defaultDecision;
     private final boolean applyAtOnce;
     private final boolean keepNeedsJustification;
     private final int chunkSize;
@@ -217,9 +215,9 @@ public class ReviewSteps {
                     .map(Long::valueOf).toList();
             List<Long> keep = List.of();
             List<Long> remove = List.of();
-            if (defaultDecision == Default.KEEP) {
+            if (defaultDecision == ReviewProperties.Default.KEEP) {
                 keep = listed;
-            } else if (defaultDecision == Default.REMOVE_UNCONFIRMED) {
+            } else if (defaultDecision == ReviewProperties.Default.REMOVE_UNCONFIRMED) {
                 Set<Long> confirmed = decisions.confirmedBefore(listed);
                 remove = listed.stream().filter(id -> !confirmed.contains(id)).toList();
             }

@@ -24,7 +24,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.mcsgov.directory.Role;
+import org.mcsgov.platform.OfficeGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -93,7 +93,7 @@ public class Notifications {
 
     /** A notice to the association office (every member of the group "office"), e.g. a revocation still overdue. */
     public void informOffice(DelegateExecution execution, String notice) {
-        inform(execution, Kind.OFFICE_NOTICE, GROUP + Role.OFFICE.groupId(null), notice);
+        inform(execution, Kind.OFFICE_NOTICE, GROUP + OfficeGroup.ID, notice);
     }
 
     /** A notice to one person about their procedure that someone else ended, e.g. an invitation into an archived group. */

@@ -3,10 +3,6 @@ package org.mcsgov.platform;
 import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.calendar.DurationHelper;
-import org.mcsgov.attestation.AttestationProperties;
-import org.mcsgov.membershipreview.ReviewProperties;
-import org.mcsgov.membershipreview.StaffReconciliationProperties;
-import org.mcsgov.training.TrainingProperties;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,4 +1,4 @@
-package org.mcsgov.membershipreview;
+package org.mcsgov.platform;
 
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,15 +13,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("mcs.review")
 public record ReviewProperties(@DefaultValue("0 0 9 1 1/3 ?") String cycle, @DefaultValue("P21D") String deadline,
                                @DefaultValue("P2D") String remindBefore, @DefaultValue("P14D") String escalateAfter,
-                               @DefaultValue("NO_CHANGE") ReviewSteps.Default defaultDecision,
+                               @DefaultValue("NO_CHANGE") Default defaultDecision,
                                @DefaultValue("false") boolean defaultRemovalAllowed,
                                @DefaultValue("AT_ONCE") String apply,
                                @DefaultValue("false") boolean keepNeedsJustification,
                                @DefaultValue("20") int chunkSize) {
 
+    /** What an unanswered group gets at the campaign deadline. */
+    public enum Default { NO_CHANGE, KEEP, REMOVE_UNCONFIRMED }
+
     public ReviewProperties {
         // a default of removal applied without anyone looking can empty every group: only when said explicitly
-        if (defaultDecision == ReviewSteps.Default.REMOVE_UNCONFIRMED && !defaultRemovalAllowed) {
+        if (defaultDecision == Default.REMOVE_UNCONFIRMED && !defaultRemovalAllowed) {
             throw new IllegalStateException("mcs.review.default-decision=REMOVE_UNCONFIRMED needs "
                     + "mcs.review.default-removal-allowed=true");
         }

@@ -1,4 +1,4 @@
-package org.mcsgov.training;
+package org.mcsgov.platform;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
