@@ -23,6 +23,7 @@ public class Tasklist {
 
     private static final By COMPLETE = By.xpath("//div[@cam-tasklist-task]//div[contains(@class,'form-actions')]"
             + "//button[normalize-space(.)=" + Page.literal(Page.label("COMPLETE")) + "]");
+    private static final Duration SETTLE = Duration.ofSeconds(2);
     private static final By TASK_PANE = By.cssSelector("[cam-tasklist-task]");
     private static final int RELOAD_SECONDS = 2;
 
@@ -254,8 +255,17 @@ public class Tasklist {
         return form.value(label);
     }
 
-    /** The validation messages form-js shows now (empty when the form is valid as far as it has been touched). */
+    /**
+     * The validation messages form-js shows once it has re-checked what was typed last: its text fields report a
+     * change debounced, so a message about the previous value may stand for a moment (empty when the form is valid
+     * as far as it has been touched).
+     */
     public List<String> validationErrors() {
+        try {
+            page.wait(SETTLE).until(d -> form.validationErrors().isEmpty());
+        } catch (org.openqa.selenium.TimeoutException stillInvalid) {
+            // the messages stand: the caller looks at them
+        }
         return form.validationErrors();
     }
 
@@ -274,10 +284,11 @@ public class Tasklist {
     public void complete() {
         String url = driver.getCurrentUrl();
         String taskId = Page.taskIdOf(url).orElseThrow(() -> new IllegalStateException("no task open: " + url));
+        validationErrors(); // the last typed value checked before the click (form-js's debounce)
         page.click(COMPLETE, "the Complete button");
         page.waitFor(d -> {
             page.failOnError("completing task " + taskId);
-            List<String> invalid = validationErrors();
+            List<String> invalid = form.validationErrors();
             if (!invalid.isEmpty()) {
                 throw new AssertionError("the form is invalid: " + invalid);
             }
