@@ -112,6 +112,9 @@ class WebappsBrowserIT extends BrowserTestSupport {
         String taskId = task.path("id").asText();
         tasklist.login("nurse-admin", DEMO_PASSWORD);
         tasklist.selectFilter(Tasklist.FACILITY_FILTER);
+        // the approval is due (approval.bpmn): the list says when in Japanese (「7日後」), not "in 7 days"
+        until(d -> bodyText(d).matches("(?s).*[0-9数](日|時間|分|か月|年)後.*"), "a relative due date in Japanese");
+        assertThat(bodyText(browser.driver())).doesNotContainPattern("in (a|an|\\d+) (day|hour|minute|month)");
         tasklist.openTask(task.path("name").asText(), taskId);
         tasklist.claim();
         tasklist.fill("判断", "却下");   // without the reason a rejection needs

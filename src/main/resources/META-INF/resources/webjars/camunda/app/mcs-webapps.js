@@ -5,6 +5,8 @@
 //   hides it until the engine says so (a clinician could open the dialog, fill it in and only then be refused).
 // - a label that a controller of Camunda's read with $translate.instant() before the locale file had loaded (Cockpit's
 //   task dashboard) showed as its key ("PLUGIN_TASK_ASSIGNED_TO_USER"): such a text becomes its Japanese label.
+// - relative dates (「期限 in 7 days」): Camunda gives the locale file's dateLocales to its own copy of moment, while the
+//   lists format them with angular-moment's copy (the injector's 'moment'): that copy gets them too.
 // The red Camunda 7 CE end-of-life banner is hidden by each app's styles/user-styles.css.
 const HOME = '/register/home';
 const base = document.querySelector('base');
@@ -53,7 +55,27 @@ if (base && language.startsWith('ja')) {
     .then(locale => {
       labels = locale && locale.labels;
       labelKeys(document.body);
+      japaneseDates(locale && locale.dateLocales, 50);
     });
+}
+
+function japaneseDates(dateLocales, attempts) {
+  const injector = window.angular && window.angular.element(document.documentElement).injector();
+  if (!dateLocales || !injector) {
+    // Angular bootstraps on document ready: ask again for a while
+    if (dateLocales && attempts > 0) {
+      setTimeout(() => japaneseDates(dateLocales, attempts - 1), 200);
+    }
+    return;
+  }
+  const moment = injector.get('moment');
+  if (moment.locales().includes('ja')) {
+    moment.updateLocale('ja', dateLocales);
+  } else {
+    moment.defineLocale('ja', dateLocales);
+  }
+  moment.locale('ja');
+  injector.get('$rootScope').$applyAsync();
 }
 
 // Angular renders the header after this script and again after a login: add the link whenever it is missing; and
