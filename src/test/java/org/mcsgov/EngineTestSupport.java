@@ -173,6 +173,12 @@ public abstract class EngineTestSupport {
                 .filter(t -> instances.contains(t.getProcessInstanceId())).toList();
     }
 
+    /** The values of an option list a step set for a select field (Vars.options): what a person can choose. */
+    protected List<String> optionValues(ProcessInstance instance, String variable) {
+        return org.camunda.spin.Spin.JSON(runtimeService.getVariable(instance.getId(), variable).toString()).elements()
+                .stream().map(option -> option.prop("value").stringValue()).toList();
+    }
+
     /** Every removal confirmed in MCS by the group's coordinator, as they would in Tasklist. */
     protected void confirmRemovals(ProcessInstance root) {
         for (Task task : tasks(root, "Task_ConfirmMcsAction")) {

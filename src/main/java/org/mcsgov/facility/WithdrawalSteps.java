@@ -49,11 +49,31 @@ public class WithdrawalSteps {
         return escalateAfter;
     }
 
-    /** The office names an active facility (start form); it stops taking part at once (N1-2). */
+    /**
+     * The list of the choice (nobody types a facility id): the facilities taking part now (ACTIVE), the association
+     * itself excepted. The begin step reads the register again when the choice is completed.
+     */
+    public JavaDelegate loadOptions() {
+        return execution -> {
+            directory.requireActiveWithRole(Facts.starter(execution), Role.OFFICE);
+            var facilities = directory.facilities().stream()
+                    .filter(f -> f.kind() != FacilityKind.ASSOCIATION && directory.facilityActive(f.id()))
+                    .map(f -> new Vars.Option(f.name() + "（" + f.id() + "）", f.id())).toList();
+            if (facilities.isEmpty()) {
+                throw new UserError("利用中の事業所がありません", "no active facility to withdraw");
+            }
+            execution.setVariable("facilityOptions", Vars.options(facilities));
+        };
+    }
+
+    /**
+     * The office chose an offered facility (the InputGate refuses any other value); the register decides whether it
+     * still takes part, and it stops taking part at once (N1-2).
+     */
     public JavaDelegate begin() {
         return execution -> {
-            Staff office = directory.requireActiveWithRole(Facts.starter(execution), Role.OFFICE);
-            String facilityId = Vars.text(execution, "withdrawFacilityId", "利用を終える事業所のID", 32);
+            Staff office = directory.requireActiveWithRole(Facts.actor(execution), Role.OFFICE);
+            String facilityId = Vars.text(execution, "withdrawFacilityId", "利用を終える事業所", 32);
             String reason = Vars.text(execution, "withdrawalReason", "理由", 1000);
             Facility facility = directory.facility(facilityId)
                     .filter(f -> f.kind() != FacilityKind.ASSOCIATION)

@@ -45,9 +45,18 @@ class FacilityWithdrawalTest extends OffboardingFixtures {
         groups.openMembership(stationGroup.id(), leaver.id(), "MEMBER", "test", "test", null, "fixture");
     }
 
+    /** The office starts (the start form only explains) and chooses the clinic from the offered list. */
     private ProcessInstance begin() {
-        return start(office, "facility-withdrawal", Map.of("withdrawFacilityId", clinic.facilityId,
+        ProcessInstance instance = start(office, "facility-withdrawal", Map.of());
+        complete(chooseTask(instance), office, Map.of("withdrawFacilityId", clinic.facilityId,
                 "withdrawalReason", "2027年3月末で閉院"));
+        return instance;
+    }
+
+    private Task chooseTask(ProcessInstance instance) {
+        Task choice = tasks(instance, "UserTask_ChooseFacility").get(0);
+        assertThat(choice.getAssignee()).as("the starter chooses").isEqualTo(office);
+        return choice;
     }
 
     private Task groupsTask(ProcessInstance instance) {
@@ -141,18 +150,37 @@ class FacilityWithdrawalTest extends OffboardingFixtures {
     }
 
     @Test
-    @DisplayName("bad input: only the office starts; an unknown, the office's own or an already withdrawing "
-            + "facility is refused; another facility's administrator cannot complete the groups task")
+    @DisplayName("bad input: only the office starts and nothing is typed at the start; only an ACTIVE facility other "
+            + "than the association is offered; an unoffered facility or a forged variable is refused; a facility no "
+            + "longer ACTIVE when chosen is refused; another facility's administrator cannot complete the groups task")
     void badInput() {
-        assertThatThrownBy(() -> start(admin, "facility-withdrawal", Map.of("withdrawFacilityId", clinic.facilityId,
-                "withdrawalReason", "x"))).isNotNull();
-        assertThatThrownBy(() -> start(office, "facility-withdrawal", Map.of("withdrawFacilityId", "nosuchfacility",
-                "withdrawalReason", "x"))).isInstanceOf(UserError.class);
+        assertThatThrownBy(() -> start(office, "facility-withdrawal", Map.of("withdrawFacilityId", clinic.facilityId,
+                "withdrawalReason", "x"))).hasMessageContaining("この画面で入力する項目ではありません");
+        assertThatThrownBy(() -> start(admin, "facility-withdrawal", Map.of())).isNotNull();
         String association = directory.staffByUserId(office).orElseThrow().facilityId();
-        assertThatThrownBy(() -> start(office, "facility-withdrawal", Map.of("withdrawFacilityId", association,
-                "withdrawalReason", "x"))).isInstanceOf(UserError.class);
+        Fixture approved = Fixture.facility(directory, FacilityKind.CLINIC);
+        jdbc.sql("UPDATE facility SET status = 'APPROVED' WHERE id = ?").param(approved.facilityId).update();
+
+        ProcessInstance choosing = start(office, "facility-withdrawal", Map.of());
+        Task choice = chooseTask(choosing);
+        assertThat(optionValues(choosing, "facilityOptions")).contains(clinic.facilityId)
+                .doesNotContain(association, approved.facilityId);
+        for (var forged : List.of(Map.entry("withdrawFacilityId", "nosuchfacility"),
+                Map.entry("withdrawFacilityId", association), Map.entry("withdrawFacilityId", approved.facilityId))) {
+            assertThatThrownBy(() -> complete(choice, office, Map.of(forged.getKey(), forged.getValue(),
+                    "withdrawalReason", "x"))).hasMessageContaining("選択肢にない値");
+        }
+        assertThatThrownBy(() -> complete(choice, office, Map.of("withdrawFacilityId", clinic.facilityId,
+                "withdrawalReason", "x", "facilityId", association)))
+                .hasMessageContaining("この画面で入力する項目ではありません");
+        assertThat(choosing).isWaitingAt("UserTask_ChooseFacility");
+        assertThat(status()).isEqualTo("ACTIVE");
+
+        // offered, but no longer ACTIVE when the choice is completed: the begin step reads the register again
         ProcessInstance instance = begin();
-        assertThatThrownBy(this::begin).isInstanceOf(UserError.class).hasMessageContaining("利用中の事業所ではありません");
+        assertThatThrownBy(() -> complete(choice, office, Map.of("withdrawFacilityId", clinic.facilityId,
+                "withdrawalReason", "x"))).isInstanceOf(UserError.class).hasMessageContaining("利用中の事業所ではありません");
+        assertThat(choosing).isWaitingAt("UserTask_ChooseFacility");
         Fixture other = Fixture.facility(directory, FacilityKind.CLINIC);
         String otherAdmin = other.person("admin", Role.MCS_ADMIN).userId();
         assertThatThrownBy(() -> complete(groupsTask(instance), otherAdmin, Map.of("groupsDecision", "done")))

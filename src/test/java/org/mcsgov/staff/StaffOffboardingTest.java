@@ -360,9 +360,4 @@ class StaffOffboardingTest extends OffboardingFixtures {
             status.setRollbackOnly();
         });
     }
-
-    private List<String> optionValues(ProcessInstance instance, String variable) {
-        return org.camunda.spin.Spin.JSON(runtimeService.getVariable(instance.getId(), variable).toString()).elements()
-                .stream().map(option -> option.prop("value").stringValue()).toList();
-    }
 }

@@ -183,9 +183,4 @@ class StaffTransferTest extends OffboardingFixtures {
                 Map.of("transferDecision", "accept"))).isNotNull();
         assertThat(instance).isWaitingAt("UserTask_Accept");
     }
-
-    private java.util.List<String> optionValues(ProcessInstance instance, String variable) {
-        return org.camunda.spin.Spin.JSON(runtimeService.getVariable(instance.getId(), variable).toString()).elements()
-                .stream().map(option -> option.prop("value").stringValue()).toList();
-    }
 }
