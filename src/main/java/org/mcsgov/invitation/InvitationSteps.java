@@ -74,10 +74,8 @@ public class InvitationSteps {
             boolean withdraw = "withdraw".equals(execution.getVariable("requestAction"));
             execution.setVariable("withdrawn", withdraw);
             if (withdraw) {
-                if (invitationId == null) {
-                    throw new UserError("取り下げは差し戻された申請でのみ選べます", "only a returned request can be withdrawn");
-                }
-                execution.setVariable("closeReason", "申請者が取り下げ");
+                // also before a first submission: a request the checks keep refusing must not stay in マイタスク for ever
+                execution.setVariable("closeReason", invitationId == null ? "申請前に取り下げ" : "申請者が取り下げ");
                 return;
             }
             Staff coordinator = StartingCoordinator.of(directory, execution);
@@ -216,6 +214,12 @@ public class InvitationSteps {
     /** Ends the invitation in the given state, with the reason the deciding step left in closeReason. */
     public JavaDelegate close(String state) {
         return execution -> {
+            if (execution.getVariable("invitationId") == null && State.valueOf(state) == State.CANCELLED) {
+                // withdrawn before its first submission: nothing was recorded, nobody was asked; the engine's history
+                // keeps who started and ended it
+                log.info("[{}] withdrawn before the first request", execution.getProcessInstanceId());
+                return;
+            }
             long id = Vars.id(execution, "invitationId", "招待");
             String reason = switch (State.valueOf(state)) {
                 case EXPIRED -> "期限（" + execution.getVariable("expireAfter") + "）までに決定がありませんでした";

@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.util.Date;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.DisplayName;
@@ -21,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class GroupInvitationTest extends InvitationFixtures {
 
     @Autowired DecisionLog decisions;
+    @Autowired HistoryService historyService;
 
     private void acceptAndConfirm(ProcessInstance instance) {
         complete(instance, nurse.userId(), Map.of("inviteeDecision", "accept"));
@@ -119,6 +121,21 @@ class GroupInvitationTest extends InvitationFixtures {
         complete(instance, coord, withdraw);
         assertThat(instance).isEnded().hasPassed("EndEvent_Withdrawn");
         assertThat(invitation(instance).state()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    @DisplayName("issue 15: a request the checks refuse can be withdrawn before any submission; nothing is recorded")
+    void withdrawnBeforeFirstRequest() {
+        ProcessInstance instance = start(coord, "group-invitation", Map.of());
+        var refused = request(group, nurse);
+        refused.put("reason", "");
+        assertThatThrownBy(() -> complete(instance, coord, refused)).isInstanceOf(UserError.class);
+        var withdraw = request(group, nurse);
+        withdraw.put("requestAction", "withdraw");
+        complete(instance, coord, withdraw);
+        assertThat(instance).isEnded().hasPassed("Task_CloseWithdrawn", "EndEvent_Withdrawn");
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                .variableName("invitationId").count()).isZero();
     }
 
     @Test
