@@ -80,10 +80,7 @@ public class TakeoutSteps {
             boolean withdraw = "withdraw".equals(execution.getVariable("requestAction"));
             execution.setVariable("withdrawn", withdraw);
             if (withdraw) {
-                if (takeoutId == null) {
-                    throw new UserError("取り下げは差し戻された申請でのみ選べます", "only a returned request can be withdrawn");
-                }
-                return;
+                return; // also before a first submission: a refused request must not stay in マイタスク for ever
             }
             Staff applicant = directory.staffByUserId(Facts.starter(execution)).orElseThrow();
             String content = Vars.text(execution, "content", "持ち出す情報の内容", 1000);
@@ -145,6 +142,11 @@ public class TakeoutSteps {
 
     public JavaDelegate closeWithdrawn() {
         return execution -> {
+            if (execution.getVariable("takeoutId") == null) {
+                // withdrawn before its first submission: nothing was recorded; the engine's history keeps who and when
+                log.info("[{}] withdrawn before the first request", execution.getProcessInstanceId());
+                return;
+            }
             long id = Vars.id(execution, "takeoutId", "持ち出し申請");
             takeouts.close(id, State.WITHDRAWN, "申請者が取り下げ", null, null);
             decisions.record(SUBJECT, id, Step.WITHDRAW, null, Facts.starter(execution),

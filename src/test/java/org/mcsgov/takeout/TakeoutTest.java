@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +32,7 @@ class TakeoutTest extends DeviceFixtures {
     @Autowired TakeoutService takeouts;
     @Autowired DecisionLog decisions;
     @Autowired TakeoutController controller;
+    @Autowired HistoryService historyService;
 
     Device tablet;
 
@@ -145,6 +147,20 @@ class TakeoutTest extends DeviceFixtures {
         complete(instance, nurse.userId(), withdraw);
         assertThat(instance).isEnded().hasPassed("Task_CloseWithdrawn", "EndEvent_Withdrawn");
         assertThat(takeout(instance).state()).isEqualTo("WITHDRAWN");
+    }
+
+    @Test
+    @DisplayName("issue 15: a request that cannot be submitted is withdrawn before any submission; nothing recorded")
+    void withdrawnBeforeFirstRequest() {
+        ProcessInstance instance = start(nurse.userId(), "device-takeout", Map.of());
+        Map<String, Object> tooLong = request(tablet, EngineClock.today().plusDays(1), EngineClock.today().plusDays(60));
+        assertThatThrownBy(() -> complete(instance, nurse.userId(), tooLong)).isInstanceOf(UserError.class);
+        Map<String, Object> withdraw = request(tablet, EngineClock.today().plusDays(1), EngineClock.today().plusDays(1));
+        withdraw.put("requestAction", "withdraw");
+        complete(instance, nurse.userId(), withdraw);
+        assertThat(instance).isEnded().hasPassed("Task_CloseWithdrawn", "EndEvent_Withdrawn");
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                .variableName("takeoutId").count()).isZero();
     }
 
     @Test
