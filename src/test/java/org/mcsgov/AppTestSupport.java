@@ -25,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "mcs.demo.enabled=true", "mcs.demo.password=" + AppTestSupport.DEMO_PASSWORD,
         "camunda.bpm.admin-user.id=admin", "camunda.bpm.admin-user.password=admin1234",
-        "camunda.bpm.job-execution.enabled=true",
+        "camunda.bpm.job-execution.enabled=true", "mcs.mail.drain-every=2s",
         // the tests' own key for the second factor's secrets (the demo has another, production its environment's)
         "mcs.totp.key=HuC9bbaJGd+ERpXrqXrE/cJ9ph5o0/IMen33aqDhXVA=",
         // every test calls from 127.0.0.1 and some fail logins on purpose: the address throttle is tested on its own
@@ -113,6 +113,32 @@ public abstract class AppTestSupport {
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
         String businessKey = json(get("office", "/engine-rest/process-instance/" + instanceId)).get("businessKey").asText();
         return Long.parseLong(businessKey.substring("invitation:".length()));
+    }
+
+    /** The administrators' approval task of an invitation, once the job executor has reached it (asynchronous). */
+    protected JsonNode invitationApprovalTask(long invitation) {
+        return eventually("the approval task of invitation " + invitation, () -> StreamSupport.stream(json(get(
+                "nurse-admin", "/engine-rest/task?taskDefinitionKey=UserTask_Decide&processInstanceBusinessKey=invitation:"
+                        + invitation)).spliterator(), false).findFirst());
+    }
+
+    /** Polls every 0.5 s, up to 60 s, until the probe finds something: the jobs between the steps run asynchronously. */
+    protected static <T> T eventually(String what, java.util.function.Supplier<java.util.Optional<T>> probe) {
+        long end = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        for (java.util.Optional<T> found = probe.get(); ; found = probe.get()) {
+            if (found.isPresent()) {
+                return found.get();
+            }
+            if (System.nanoTime() > end) {
+                throw new AssertionError("waited 60 s for " + what);
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** A browser-like client with its own session (cookies). */

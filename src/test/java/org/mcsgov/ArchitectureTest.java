@@ -47,7 +47,7 @@ class ArchitectureTest {
             "security", List.of("security"),
             "procedures", List.of("invitation", "staff", "consent", "grouplife", "membershipreview", "training",
                     "attestation", "takeout", "securityincident", "approval", "mcs", "facility", "correction",
-                    "migration", "inactivity", "deviceloan", "coordinator"),
+                    "migration", "inactivity", "deviceloan", "coordinator", "factorreset"),
             "edge", List.of("api", "web", "home", "demo", "dashboard", "webapps", "app"));
 
     static final Path DIAGRAM = Path.of("docs/modules.md");

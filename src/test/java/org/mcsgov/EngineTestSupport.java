@@ -24,7 +24,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * Process tests: the real engine and register (in-memory H2, or PostgreSQL with -Ppostgres), authorization on,
  * every call made as the person who would make it. Jobs are executed by the test; time moves with ClockUtil.
- * Process tests extend ProcessTestSupport (with coverage); benchmarks extend this class directly.
+ * Process tests extend ProcessTestSupport (with coverage); benchmarks extend this class directly. Nothing else is
+ * inherited: a test composes what it needs from fixture objects (Fixture, ConsentFixture, InvitationFixture, …) that
+ * drive processes through the public methods below.
  */
 @SpringBootTest
 public abstract class EngineTestSupport {
@@ -36,6 +38,21 @@ public abstract class EngineTestSupport {
     @Autowired protected DirectoryService directory;
     @Autowired private org.mcsgov.platform.input.InputGate inputGate;
     @Autowired private org.springframework.jdbc.core.simple.JdbcClient registerJdbc;
+    @Autowired private org.springframework.context.ApplicationContext context;
+
+    /** A bean of the application, for fixture objects that need a service the test itself does not. */
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    /** The engine, for fixture objects (they drive processes through this test, see ConsentFixture). */
+    public ProcessEngine engine() {
+        return engine;
+    }
+
+    public DirectoryService directory() {
+        return directory;
+    }
 
     /** Process tests attack every task and start before they act (ForgedInput); benchmarks measure without it. */
     protected boolean attackInputs = false;
@@ -56,13 +73,13 @@ public abstract class EngineTestSupport {
     }
 
     /** Authenticates as the user with their Camunda groups, as the webapps and REST do. */
-    protected void as(String userId) {
+    public void as(String userId) {
         List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
                 .map(Group::getId).toList();
         identityService.setAuthentication(userId, groups);
     }
 
-    protected ProcessInstance start(String userId, String key, Map<String, Object> variables) {
+    public ProcessInstance start(String userId, String key, Map<String, Object> variables) {
         if (attackInputs) {
             forged().attackStart(key, variables, () -> as(userId));
         }
@@ -75,12 +92,12 @@ public abstract class EngineTestSupport {
     }
 
     /** Completes the process instance's only open task the way the user does in Tasklist: claim, then complete. */
-    protected void complete(ProcessInstance instance, String userId, Map<String, Object> variables) {
+    public void complete(ProcessInstance instance, String userId, Map<String, Object> variables) {
         complete(singleTask(instance, userId), userId, variables);
     }
 
     /** Completes the task as the user does in Tasklist: claim (if nobody has it), then complete. */
-    protected void complete(Task task, String userId, Map<String, Object> variables) {
+    public void complete(Task task, String userId, Map<String, Object> variables) {
         as(userId);
         try {
             if (task.getAssignee() == null) {
@@ -97,7 +114,7 @@ public abstract class EngineTestSupport {
     }
 
     /** 承認 / 却下 / 差し戻し in the reusable approval, with the comment a rejection or a return needs. */
-    protected void decide(ProcessInstance instance, String approver, String decision, String comment) {
+    public void decide(ProcessInstance instance, String approver, String decision, String comment) {
         Map<String, Object> form = new java.util.HashMap<>(Map.of("decision", decision));
         if (comment != null) {
             form.put("decisionComment", comment);
@@ -106,12 +123,12 @@ public abstract class EngineTestSupport {
     }
 
     /** The first task of the instance (or of its called sub-processes) that the user can see. */
-    protected Task singleTask(ProcessInstance instance, String userId) {
+    public Task singleTask(ProcessInstance instance, String userId) {
         return visible(userId).stream().filter(t -> belongsTo(t, instance)).findFirst()
                 .orElseThrow(() -> new AssertionError("no task of " + instance.getId() + " visible to " + userId));
     }
 
-    protected long visibleTasks(ProcessInstance instance, String userId) {
+    public long visibleTasks(ProcessInstance instance, String userId) {
         return visible(userId).stream().filter(t -> belongsTo(t, instance)).count();
     }
 
@@ -136,7 +153,7 @@ public abstract class EngineTestSupport {
     }
 
     /** Runs every due job of the instance and its sub-processes (the job executor is off in process tests). */
-    protected void runJobs(ProcessInstance instance) {
+    public void runJobs(ProcessInstance instance) {
         for (int round = 0; round < 20; round++) {
             List<Job> jobs = engine.getManagementService().createJobQuery().executable().list().stream()
                     .filter(j -> j.getProcessInstanceId() != null && (j.getProcessInstanceId().equals(instance.getId())
@@ -151,13 +168,13 @@ public abstract class EngineTestSupport {
     }
 
     /** Jobs of the whole tree (e.g. the MCS actions of removals called by a called process). */
-    protected List<Job> jobs(ProcessInstance root) {
+    public List<Job> jobs(ProcessInstance root) {
         return engine.getManagementService().createJobQuery().executable().list().stream()
                 .filter(j -> root.getId().equals(j.getRootProcessInstanceId())).toList();
     }
 
     /** Runs every due job of the tree; a job that an earlier one removed (an interrupted timer) is skipped. */
-    protected void runAllJobs(ProcessInstance root) {
+    public void runAllJobs(ProcessInstance root) {
         var management = engine.getManagementService();
         for (List<Job> jobs = jobs(root); !jobs.isEmpty(); jobs = jobs(root)) {
             jobs.stream().filter(j -> management.createJobQuery().jobId(j.getId()).count() > 0)
@@ -166,7 +183,7 @@ public abstract class EngineTestSupport {
     }
 
     /** Open tasks of the tree with this definition key. */
-    protected List<Task> tasks(ProcessInstance root, String key) {
+    public List<Task> tasks(ProcessInstance root, String key) {
         Set<String> instances = runtimeService.createProcessInstanceQuery().rootProcessInstanceId(root.getId()).list()
                 .stream().map(ProcessInstance::getId).collect(Collectors.toSet());
         return taskService.createTaskQuery().taskDefinitionKey(key).list().stream()
@@ -174,13 +191,13 @@ public abstract class EngineTestSupport {
     }
 
     /** The values of an option list a step set for a select field (Vars.options): what a person can choose. */
-    protected List<String> optionValues(ProcessInstance instance, String variable) {
+    public List<String> optionValues(ProcessInstance instance, String variable) {
         return org.camunda.spin.Spin.JSON(runtimeService.getVariable(instance.getId(), variable).toString()).elements()
                 .stream().map(option -> option.prop("value").stringValue()).toList();
     }
 
     /** Every removal confirmed in MCS by the group's coordinator, as they would in Tasklist. */
-    protected void confirmRemovals(ProcessInstance root) {
+    public void confirmRemovals(ProcessInstance root) {
         for (Task task : tasks(root, "Task_ConfirmMcsAction")) {
             as(task.getAssignee());
             try {

@@ -8,18 +8,16 @@ import org.mcsgov.directory.Staff;
 import org.mcsgov.group.Group;
 import org.mcsgov.group.GroupService;
 import org.mcsgov.group.Member;
+import org.mcsgov.platform.ApiErrors;
 import org.mcsgov.platform.Csv;
-import org.mcsgov.security.CurrentUser;
-import org.mcsgov.security.ReadPolicy;
+import org.mcsgov.web.Visibility;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Read views of the register for audits: a group's members now or on a day, and a person's groups.
@@ -35,14 +33,12 @@ public class GroupController {
 
     private final GroupService groups;
     private final DirectoryService directory;
-    private final CurrentUser currentUser;
-    private final ReadPolicy readPolicy;
+    private final Visibility visibility;
 
-    public GroupController(GroupService groups, DirectoryService directory, CurrentUser currentUser, ReadPolicy readPolicy) {
+    public GroupController(GroupService groups, DirectoryService directory, Visibility visibility) {
         this.groups = groups;
         this.directory = directory;
-        this.currentUser = currentUser;
-        this.readPolicy = readPolicy;
+        this.visibility = visibility;
     }
 
     @GetMapping("/groups/{id}/members")
@@ -64,30 +60,19 @@ public class GroupController {
 
     @GetMapping("/staff/{userId}/groups")
     public List<Group> groupsOf(@PathVariable String userId) {
-        Staff person = directory.staffByUserId(userId).orElseThrow(() -> notFound("職員", userId));
-        boolean allowed = readPolicy.readsPerson(userId, person.facilityId());
-        if (!allowed) {
-            throw forbidden();
+        Staff person = directory.staffByUserId(userId).orElseThrow(() -> ApiErrors.notFound("職員", userId));
+        if (!visibility.staff(person.id())) {
+            throw ApiErrors.forbidden();
         }
         return groups.currentGroupsOf(person.id());
     }
 
+    /** Visibility's rule, the one the register pages and their CSV use: one rule for who reads a group. */
     private Group readableGroup(long id) {
-        Group group = groups.group(id).orElseThrow(() -> notFound("グループ", String.valueOf(id)));
-        boolean allowed = readPolicy.readsGroupsOf(group.facilityId())
-                || directory.staffByUserId(currentUser.id()).map(s -> groups.isCurrentMember(id, s.id())).orElse(false);
-        if (!allowed) {
-            throw forbidden();
+        Group group = groups.group(id).orElseThrow(() -> ApiErrors.notFound("グループ", id));
+        if (!visibility.group(id)) {
+            throw ApiErrors.forbidden();
         }
         return group;
-    }
-
-    private static ResponseStatusException forbidden() {
-        return new ResponseStatusException(HttpStatus.FORBIDDEN,
-                "この情報を閲覧する権限がありません / you may not read this");
-    }
-
-    private static ResponseStatusException notFound(String what, String id) {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND, what + "が見つかりません / not found: " + id);
     }
 }

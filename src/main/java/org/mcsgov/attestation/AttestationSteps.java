@@ -11,6 +11,7 @@ import org.mcsgov.directory.Role;
 import org.mcsgov.directory.Staff;
 import org.mcsgov.platform.Lists;
 import org.mcsgov.platform.EngineClock;
+import org.mcsgov.platform.RecordMapper;
 import org.mcsgov.platform.Rows;
 import org.mcsgov.platform.Schedules;
 import org.mcsgov.platform.UserError;
@@ -106,7 +107,7 @@ public class AttestationSteps {
                 SELECT a.id, s.user_id, a.requested_at, a.status, a.attested_at, a.next_due_at, a.process_instance_id
                 FROM password_attestation a JOIN staff s ON s.id = a.staff_id
                 WHERE a.staff_id = ? ORDER BY a.requested_at DESC, a.id DESC""")
-                .param(staffId).query(Attestation.class).list();
+                .param(staffId).query(RecordMapper.of(Attestation.class)).list();
     }
 
     private Staff person(String userId) {

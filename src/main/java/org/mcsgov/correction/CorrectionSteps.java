@@ -123,12 +123,12 @@ public class CorrectionSteps {
     }
 
     public JavaDelegate refuse() {
-        return execution -> corrections.close(id(execution), "REFUSED", decidedBy(execution),
+        return execution -> corrections.close(id(execution), CorrectionStatus.REFUSED, decidedBy(execution),
                 (String) execution.getVariable("decisionComment"));
     }
 
     public JavaDelegate expire() {
-        return execution -> corrections.close(id(execution), "EXPIRED", null, "期限（" + expireAfter
+        return execution -> corrections.close(id(execution), CorrectionStatus.EXPIRED, null, "期限（" + expireAfter
                 + "）までに承認されませんでした");
     }
 

@@ -112,14 +112,14 @@ public class Corrections {
         if (field.kind() == CorrectionKind.FACILITY) {
             facilities.version(key, "CORRECTED", decidedBy, row.get(3), row.get(4));
         }
-        close(correctionId, "APPLIED", decidedBy, comment);
+        close(correctionId, CorrectionStatus.APPLIED, decidedBy, comment);
     }
 
-    public void close(long correctionId, String status, String decidedBy, String comment) {
+    public void close(long correctionId, CorrectionStatus status, String decidedBy, String comment) {
         jdbc.sql("""
                 UPDATE correction SET status = ?, decided_by = ?, decided_at = ?, decision_comment = ?
                 WHERE id = ? AND status = 'REQUESTED'""")
-                .params(status, decidedBy, now(), comment, correctionId).update();
+                .params(status.name(), decidedBy, now(), comment, correctionId).update();
     }
 
     private void syncLogin(long staffId) {

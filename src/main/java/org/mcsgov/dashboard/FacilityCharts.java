@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.mcsgov.attestation.AttestationStatus;
 import org.mcsgov.directory.Role;
 import org.mcsgov.platform.EngineClock;
 import org.mcsgov.platform.Rows;
@@ -79,7 +80,8 @@ class FacilityCharts {
      */
     Chart attestations() {
         return chart("attestations", "パスワード変更の確認状況", "在職中の職員の最新のパスワード変更確認（A11-1）の状態",
-                List.of("確認済み", "回答待ち", "依頼なし", "期限超過"), true,   // overdue last: the palette's red
+                List.of(AttestationStatus.ATTESTED.label(), AttestationStatus.OPEN.label(), "依頼なし",
+                        AttestationStatus.OVERDUE.label()), true,   // overdue last: the palette's red
                 "COALESCE(pa.attested, 0), COALESCE(pa.open_count, 0), COALESCE(pa.none_count, 0), COALESCE(pa.overdue, 0)", """
                 LEFT JOIN (SELECT s.facility_id, COUNT(CASE WHEN p.status = 'ATTESTED' THEN 1 END) AS attested,
                         COUNT(CASE WHEN p.status = 'OPEN' THEN 1 END) AS open_count,

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.mcsgov.platform.EngineClock;
+import org.mcsgov.platform.RecordMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -42,7 +43,7 @@ public class DecisionLog {
         return jdbc.sql("""
                 SELECT step, comment, decided_by, decided_at, process_instance_id FROM decision_log
                 WHERE subject_type = ? AND subject_id = ? ORDER BY decided_at, id""")
-                .params(subjectType, subjectId).query(Entry.class).list();
+                .params(subjectType, subjectId).query(RecordMapper.of(Entry.class)).list();
     }
 
     /** One line per decision, oldest first, in the association's time zone. */

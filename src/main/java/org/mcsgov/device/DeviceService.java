@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.mcsgov.device.Device.State;
+import org.mcsgov.platform.RecordMapper;
 import org.mcsgov.platform.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -59,7 +60,7 @@ public class DeviceService {
     /** The facility's device with this asset number (the device's natural key), if registered. */
     public Optional<Device> device(String facilityId, String assetNumber) {
         return jdbc.sql(SELECT + " WHERE d.facility_id = ? AND d.asset_number = ?").params(facilityId, assetNumber)
-                .query(Device.class).optional();
+                .query(RecordMapper.of(Device.class)).optional();
     }
 
     /**
@@ -142,18 +143,18 @@ public class DeviceService {
     }
 
     public Optional<Device> device(long id) {
-        return jdbc.sql(SELECT + " WHERE d.id = ?").param(id).query(Device.class).optional();
+        return jdbc.sql(SELECT + " WHERE d.id = ?").param(id).query(RecordMapper.of(Device.class)).optional();
     }
 
     public List<Device> devicesOf(String facilityId) {
         return jdbc.sql(SELECT + " WHERE d.facility_id = ? ORDER BY d.asset_number").param(facilityId)
-                .query(Device.class).list();
+                .query(RecordMapper.of(Device.class)).list();
     }
 
     /** Devices lent to the person now (A9-1: returned when they leave). */
     public List<Device> onLoanTo(long staffId) {
         return jdbc.sql(SELECT + " WHERE l.staff_id = ? ORDER BY d.asset_number").param(staffId)
-                .query(Device.class).list();
+                .query(RecordMapper.of(Device.class)).list();
     }
 
     public Optional<LoanRow> openLoan(long deviceId) {
@@ -163,7 +164,7 @@ public class DeviceService {
     public List<StateRow> states(long deviceId) {
         return jdbc.sql("""
                 SELECT state, reason, changed_by, valid_from, valid_to, process_instance_id FROM device_state
-                WHERE device_id = ? ORDER BY valid_from, id""").param(deviceId).query(StateRow.class).list();
+                WHERE device_id = ? ORDER BY valid_from, id""").param(deviceId).query(RecordMapper.of(StateRow.class)).list();
     }
 
     public List<LoanRow> loans(long deviceId) {
@@ -171,7 +172,7 @@ public class DeviceService {
                 SELECT l.id, l.staff_id, s.user_id, s.name, l.lent_by, l.valid_from, l.valid_to, l.returned_to,
                        l.return_condition, l.process_instance_id, l.return_process_instance_id
                 FROM device_loan l JOIN staff s ON s.id = l.staff_id
-                WHERE l.device_id = ? ORDER BY l.valid_from, l.id""").param(deviceId).query(LoanRow.class).list();
+                WHERE l.device_id = ? ORDER BY l.valid_from, l.id""").param(deviceId).query(RecordMapper.of(LoanRow.class)).list();
     }
 
     public List<CheckRow> checks(long deviceId) {

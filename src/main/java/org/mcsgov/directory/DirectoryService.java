@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.mcsgov.platform.AsSystem;
+import org.mcsgov.platform.RecordMapper;
 import org.mcsgov.platform.Rows;
 import org.mcsgov.platform.UserError;
 import org.springframework.context.ApplicationEventPublisher;
@@ -214,17 +215,23 @@ public class DirectoryService {
     }
 
     public Optional<Staff> staff(long id) {
-        return jdbc.sql(STAFF_SELECT + " WHERE id = ?").param(id).query(Staff.class).optional();
+        return jdbc.sql(STAFF_SELECT + " WHERE id = ?").param(id).query(RecordMapper.of(Staff.class)).optional();
+    }
+
+    /** When the entry left the active register (markLeft); empty while it is in it, or for an unknown id. */
+    public Optional<java.time.Instant> leftAt(long staffId) {
+        return jdbc.sql("SELECT left_at FROM staff WHERE id = ? AND left_at IS NOT NULL").param(staffId)
+                .query((rs, n) -> rs.getTimestamp(1).toInstant()).optional();
     }
 
     public Optional<Staff> staffByUserId(String userId) {
         // a mover has an entry per facility under their one user id (staff-transfer): the newest is the person now
         return jdbc.sql(STAFF_SELECT + " WHERE user_id = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY").param(userId)
-                .query(Staff.class).optional();
+                .query(RecordMapper.of(Staff.class)).optional();
     }
 
     public Optional<Staff> staffByEmail(String email) {
-        return jdbc.sql(STAFF_SELECT + " WHERE LOWER(email) = LOWER(?)").param(email).query(Staff.class).optional();
+        return jdbc.sql(STAFF_SELECT + " WHERE LOWER(email) = LOWER(?)").param(email).query(RecordMapper.of(Staff.class)).optional();
     }
 
     /** Active staff of the facility holding the role now, e.g. its MCS administrators (N1-2). */
@@ -232,13 +239,13 @@ public class DirectoryService {
         return jdbc.sql(STAFF_SELECT + " s " + """
                 WHERE s.status = 'ACTIVE' AND EXISTS (SELECT 1 FROM role_assignment r WHERE r.staff_id = s.id
                     AND r.facility_id = ? AND r.role = ? AND r.valid_to IS NULL) ORDER BY s.kana""")
-                .params(facilityId, role.name()).query(Staff.class).list();
+                .params(facilityId, role.name()).query(RecordMapper.of(Staff.class)).list();
     }
 
     /** Active staff of the facility, whatever their roles (e.g. to lend a device to). */
     public List<Staff> activeStaffOf(String facilityId) {
         return jdbc.sql(STAFF_SELECT + " WHERE status = 'ACTIVE' AND facility_id = ? ORDER BY kana")
-                .param(facilityId).query(Staff.class).list();
+                .param(facilityId).query(RecordMapper.of(Staff.class)).list();
     }
 
     /** Active staff of every facility that uses MCS (N1-2), for choosing an invitee. */
@@ -246,7 +253,7 @@ public class DirectoryService {
         return jdbc.sql(STAFF_SELECT + " s " + """
                 WHERE s.status = 'ACTIVE' AND EXISTS (SELECT 1 FROM facility f WHERE f.id = s.facility_id
                     AND f.uses_mcs AND f.status = 'ACTIVE') ORDER BY s.facility_id, s.kana""")
-                .query(Staff.class).list();
+                .query(RecordMapper.of(Staff.class)).list();
     }
 
     public Set<Role> activeRoles(long staffId) {

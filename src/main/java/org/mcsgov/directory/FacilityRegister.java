@@ -20,7 +20,37 @@ import org.springframework.transaction.annotation.Transactional;
 public class FacilityRegister {
 
     /** WITHDRAWING: facility-withdrawal runs (its staff are not invited, N1-2); WITHDRAWN: it has left (利用終了). */
-    public enum Status { APPLIED, APPROVED, ACTIVE, REJECTED, WITHDRAWING, WITHDRAWN }
+    public enum Status {
+        APPLIED("申込中"), APPROVED("承認済み（管理者の登録待ち）"), ACTIVE("利用中"), REJECTED("却下"),
+        WITHDRAWING("利用終了の手続き中"), WITHDRAWN("利用終了");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** facility_version.change_kind: what each version of a facility row records. */
+    public enum Change {
+        APPLIED("申込の記録"), REVISED("申込の修正"), RETURNED("差し戻し"), APPROVED("承認"), ACTIVE("利用開始"),
+        REJECTED("却下"), CORRECTED("訂正"), WITHDRAWING("利用終了の開始"), WITHDRAWN("利用終了"),
+        REACTIVATED("利用終了の取り下げ");
+
+        private final String label;
+
+        Change(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
 
     /** What a facility's application (利用申込書) says. */
     public record Application(String id, String name, FacilityKind kind, String address, String telephone,
@@ -53,7 +83,7 @@ public class FacilityRegister {
                     process_instance_id) VALUES (?, ?, ?, ?, ?, 'APPLIED', ?, ?, ?, ?)""")
                 .params(a.id(), a.name(), a.kind().name(), a.usesMcs(), now(), a.address(), a.telephone(),
                         date(a.agreementDate()), processInstanceId).update();
-        version(a.id(), "APPLIED", by, null, processInstanceId);
+        version(a.id(), Change.APPLIED.name(), by, null, processInstanceId);
     }
 
     /** The application's data as the office corrected it (a return, a correction); the old values stay as a version. */
@@ -77,13 +107,13 @@ public class FacilityRegister {
             setStatus(facilityId, Status.APPROVED);
             directory.provision(facilityId, directory.facility(facilityId).orElseThrow().name());
         }
-        version(facilityId, "APPROVED", by, comment, processInstanceId);
+        version(facilityId, Change.APPROVED.name(), by, comment, processInstanceId);
     }
 
     @Transactional
     public void reject(String facilityId, String by, String reason, String processInstanceId) {
         setStatus(facilityId, Status.REJECTED);
-        version(facilityId, "REJECTED", by, reason, processInstanceId);
+        version(facilityId, Change.REJECTED.name(), by, reason, processInstanceId);
     }
 
     /** N1-2, A7: ACTIVE once an active manager and an active MCS administrator exist; whether it is now. */
@@ -102,7 +132,7 @@ public class FacilityRegister {
     public void activate(String facilityId, String by, String processInstanceId) {
         if (status(facilityId) != Status.ACTIVE) {
             setStatus(facilityId, Status.ACTIVE);
-            version(facilityId, "ACTIVE", by, null, processInstanceId);
+            version(facilityId, Change.ACTIVE.name(), by, null, processInstanceId);
         }
     }
 

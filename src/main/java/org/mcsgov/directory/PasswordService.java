@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.User;
 import org.mcsgov.platform.AsSystem;
 import org.mcsgov.platform.EngineClock;
+import org.mcsgov.platform.RecordMapper;
 import org.mcsgov.platform.UserError;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -46,7 +47,7 @@ public class PasswordService {
     /** Why the person must change the password before logging in, if they must. */
     public Optional<String> changeRequired(String userId) {
         return jdbc.sql("SELECT password_must_change, password_changed_at FROM staff WHERE user_id = ? AND status = 'ACTIVE'")
-                .param(userId).query(State.class).optional().flatMap(state -> {
+                .param(userId).query(RecordMapper.of(State.class)).optional().flatMap(state -> {
                     if (state.passwordMustChange()) {
                         return Optional.of("初回ログインのため、パスワードの変更が必要です / the initial password must be changed");
                     }

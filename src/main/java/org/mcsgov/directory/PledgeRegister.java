@@ -24,8 +24,23 @@ public class PledgeRegister {
             "MCSと患者の情報を、業務の目的以外に使いません。",
             "患者・利用者とその家族のプライバシーを侵害しません。");
 
-    /** MIGRATED: on record at migration (初期移行, register-import): signed on paper before this register existed. */
-    public enum Status { SIGNED, REFUSED, ON_RECORD, ACKNOWLEDGED, MIGRATED }
+    /**
+     * Signed in the system, refused, on record (confirmed, or a paper pledge), acknowledged when leaving. MIGRATED: on
+     * record at migration (初期移行, register-import): signed on paper before this register existed.
+     */
+    public enum Status {
+        SIGNED("署名"), REFUSED("拒否"), ON_RECORD("記録あり"), MIGRATED("移行時に記録あり"), ACKNOWLEDGED("退職時の確認");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
 
     private final JdbcClient jdbc;
 

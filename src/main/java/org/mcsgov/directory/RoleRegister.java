@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.Task;
 import org.mcsgov.platform.AsSystem;
+import org.mcsgov.platform.RecordMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -73,6 +74,6 @@ public class RoleRegister {
                 SELECT s.id, s.facility_id, s.user_id, s.name, s.kana, s.profession, s.email, s.status
                 FROM staff s JOIN facility f ON f.id = s.facility_id
                 WHERE s.status = 'ACTIVE' AND f.kind <> 'ASSOCIATION' ORDER BY s.facility_id, s.kana""")
-                .query(Staff.class).list();
+                .query(RecordMapper.of(Staff.class)).list();
     }
 }

@@ -143,20 +143,9 @@ public class EnrollmentSteps {
                 + "MCSを事業所として利用: " + (a.usesMcs() ? "はい" : "いいえ") + "\n"
                 + "連携守秘誓約書の締結日: " + a.agreementDate() + "\n" + people);
         execution.setVariable("approvalHistory", facilities.versions(facilityId).stream()
-                .map(v -> WHEN.format(v.changedAt()) + " " + v.changedBy() + " " + label(v.changeKind())
+                .map(v -> WHEN.format(v.changedAt()) + " " + v.changedBy() + " "
+                        + FacilityRegister.Change.valueOf(v.changeKind()).label()
                         + (v.reason() == null ? "" : "（" + v.reason() + "）"))
                 .collect(Collectors.joining("\n")));
-    }
-
-    private static String label(String changeKind) {
-        return switch (changeKind) {
-            case "APPLIED" -> "申込の記録";
-            case "REVISED" -> "申込の修正";
-            case "RETURNED" -> "差し戻し";
-            case "APPROVED" -> "承認";
-            case "REJECTED" -> "却下";
-            case "ACTIVE" -> "利用開始";
-            default -> "訂正";
-        };
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.mcsgov.platform.EngineClock;
+import org.mcsgov.platform.RecordMapper;
 import org.mcsgov.platform.Rows;
 import org.mcsgov.platform.UserError;
 import org.springframework.context.ApplicationEventPublisher;
@@ -36,6 +37,7 @@ public class GroupService {
 
     /** Who invited and approved the memberships of a migration (初期移行): they were in MCS before the register. */
     public static final String MIGRATION = "初期移行";
+    private static final String COORDINATOR = Member.Role.COORDINATOR.name();
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -54,7 +56,7 @@ public class GroupService {
     /** The originating facility's requested or active group of that name (the name it has in MCS). */
     public Optional<Group> liveGroup(String facilityId, String name) {
         return jdbc.sql(SELECT + " WHERE facility_id = ? AND name = ? AND status IN ('REQUESTED', 'ACTIVE') ORDER BY id")
-                .params(facilityId, name).query(Group.class).list().stream().findFirst();
+                .params(facilityId, name).query(RecordMapper.of(Group.class)).list().stream().findFirst();
     }
 
     /**
@@ -71,7 +73,7 @@ public class GroupService {
                 VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE', FALSE, ?, ?, ?, ?, ?)""",
                 kind, facilityId, patientId, patientId, name, purpose, coordinatorStaffId, by, now(), from,
                 processInstanceId);
-        migrateMemberships(List.of(new MigratedMembership(id, coordinatorStaffId, since)), "COORDINATOR",
+        migrateMemberships(List.of(new MigratedMembership(id, coordinatorStaffId, since)), COORDINATOR,
                 processInstanceId);
         jdbc.sql("""
                 INSERT INTO coordinator_history (group_id, staff_id, valid_from, changed_by, reason, process_instance_id)
@@ -97,12 +99,12 @@ public class GroupService {
     }
 
     public Optional<Group> group(long id) {
-        return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(Group.class).optional();
+        return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(RecordMapper.of(Group.class)).optional();
     }
 
     /** The patient's requested or active group, if any (N1-1: there is at most one). */
     public Optional<Group> liveGroupOf(long patientId) {
-        return jdbc.sql(SELECT + " WHERE live_patient_id = ?").param(patientId).query(Group.class).optional();
+        return jdbc.sql(SELECT + " WHERE live_patient_id = ?").param(patientId).query(RecordMapper.of(Group.class)).optional();
     }
 
     public Set<Long> patientsWithLiveGroup(String facilityId) {
@@ -115,8 +117,8 @@ public class GroupService {
                                      String note, boolean patientTakesPart, String requestedBy,
                                      String processInstanceId) {
         try {
-            return insert("PATIENT", facilityId, patientId, name, note, patientTakesPart, coordinatorStaffId,
-                    requestedBy, processInstanceId);
+            return insert(Group.Kind.PATIENT.name(), facilityId, patientId, name, note, patientTakesPart,
+                    coordinatorStaffId, requestedBy, processInstanceId);
         } catch (DuplicateKeyException e) {
             throw new UserError("この患者の患者グループは既にあります（1患者1グループ、N1-1）",
                     "the patient already has a patient group (one group per patient, N1-1)");
@@ -125,7 +127,7 @@ public class GroupService {
 
     public Group requestFreeGroup(String facilityId, long coordinatorStaffId, String name, String purpose,
                                   String requestedBy, String processInstanceId) {
-        return insert("FREE", facilityId, null, name, purpose, false, coordinatorStaffId, requestedBy,
+        return insert(Group.Kind.FREE.name(), facilityId, null, name, purpose, false, coordinatorStaffId, requestedBy,
                 processInstanceId);
     }
 
@@ -146,7 +148,7 @@ public class GroupService {
         Group group = requireStatus(groupId, "REQUESTED");
         jdbc.sql("UPDATE patient_group SET status = 'ACTIVE', activated_at = ? WHERE id = ?")
                 .params(now(), groupId).update();
-        openMembership(groupId, group.coordinatorStaffId(), "COORDINATOR", confirmedBy, confirmedBy, null,
+        openMembership(groupId, group.coordinatorStaffId(), COORDINATOR, confirmedBy, confirmedBy, null,
                 processInstanceId);
         jdbc.sql("""
                 INSERT INTO coordinator_history (group_id, staff_id, valid_from, changed_by, reason, process_instance_id)
@@ -174,13 +176,13 @@ public class GroupService {
     }
 
     public Optional<Member> membership(long membershipId) {
-        return jdbc.sql(MEMBERS + " WHERE m.id = ?").param(membershipId).query(Member.class).optional();
+        return jdbc.sql(MEMBERS + " WHERE m.id = ?").param(membershipId).query(RecordMapper.of(Member.class)).optional();
     }
 
     /** Active groups whose originating facility is this one (patient groups and free groups). */
     public List<Group> activeGroupsOf(String facilityId) {
         return jdbc.sql(SELECT + " WHERE facility_id = ? AND status = 'ACTIVE' ORDER BY name, id")
-                .param(facilityId).query(Group.class).list();
+                .param(facilityId).query(RecordMapper.of(Group.class)).list();
     }
 
     /** Current memberships of the groups of a facility, of a person, or of a facility's staff. */
@@ -189,7 +191,7 @@ public class GroupService {
                 JOIN patient_group g ON g.id = m.group_id
                 WHERE m.valid_to IS NULL AND (g.facility_id = ? OR m.staff_id = ? OR s.facility_id = ?)
                 ORDER BY g.name, s.kana""")
-                .params(groupFacilityId, staffId, staffFacilityId).query(Member.class).list();
+                .params(groupFacilityId, staffId, staffFacilityId).query(RecordMapper.of(Member.class)).list();
     }
 
     /**
@@ -208,7 +210,7 @@ public class GroupService {
         jdbc.sql("UPDATE patient_group SET coordinator_staff_id = ? WHERE id = ?")
                 .params(successorStaffId, groupId).update();
         if (!isCurrentMember(groupId, successorStaffId)) {
-            openMembership(groupId, successorStaffId, "COORDINATOR", changedBy, changedBy, null, processInstanceId);
+            openMembership(groupId, successorStaffId, COORDINATOR, changedBy, changedBy, null, processInstanceId);
         }
     }
 
@@ -233,7 +235,7 @@ public class GroupService {
                 UPDATE membership SET valid_to = ?, closed_by = ?, close_reason = ?, closed_process_instance_id = ?
                 WHERE group_id = ? AND valid_to IS NULL""")
                 .params(now(), actor, reason, processInstanceId, groupId).update();
-        close(groupId, "ARCHIVED", reason, processInstanceId);
+        close(groupId, Group.Status.ARCHIVED.name(), reason, processInstanceId);
         events.publishEvent(new GroupArchived(groupId, reason, actor));
     }
 
@@ -269,7 +271,7 @@ public class GroupService {
 
     public List<Member> currentMembers(long groupId) {
         return jdbc.sql(MEMBERS + " WHERE m.group_id = ? AND m.valid_to IS NULL ORDER BY m.valid_from, m.id")
-                .param(groupId).query(Member.class).list();
+                .param(groupId).query(RecordMapper.of(Member.class)).list();
     }
 
     /** Everyone who could see the group at some time on day D (in the association's time zone). */
@@ -279,13 +281,13 @@ public class GroupService {
         return jdbc.sql(MEMBERS + " " + """
                 WHERE m.group_id = ? AND m.valid_from < ? AND (m.valid_to IS NULL OR m.valid_to >= ?)
                 ORDER BY m.valid_from, m.id""")
-                .params(groupId, to, from).query(Member.class).list();
+                .params(groupId, to, from).query(RecordMapper.of(Member.class)).list();
     }
 
     public List<Group> currentGroupsOf(long staffId) {
         return jdbc.sql(SELECT + " g WHERE EXISTS (SELECT 1 FROM membership m WHERE m.group_id = g.id "
                         + "AND m.staff_id = ? AND m.valid_to IS NULL) ORDER BY g.id")
-                .param(staffId).query(Group.class).list();
+                .param(staffId).query(RecordMapper.of(Group.class)).list();
     }
 
     public boolean isCurrentMember(long groupId, long staffId) {

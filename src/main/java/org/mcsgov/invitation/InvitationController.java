@@ -11,6 +11,7 @@ import org.mcsgov.group.GroupService;
 import org.mcsgov.platform.AsSystem;
 import org.mcsgov.platform.UserError;
 import org.mcsgov.security.CurrentUser;
+import org.mcsgov.security.ReadPolicy;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,10 +36,11 @@ public class InvitationController {
     private final IdentityService identityService;
     private final RuntimeService runtimeService;
     private final CurrentUser currentUser;
+    private final ReadPolicy readPolicy;
 
     public InvitationController(InvitationService invitations, GroupService groups, DirectoryService directory,
                                 DecisionLog decisions, IdentityService identityService, RuntimeService runtimeService,
-                                CurrentUser currentUser) {
+                                CurrentUser currentUser, ReadPolicy readPolicy) {
         this.invitations = invitations;
         this.groups = groups;
         this.directory = directory;
@@ -46,6 +48,7 @@ public class InvitationController {
         this.identityService = identityService;
         this.runtimeService = runtimeService;
         this.currentUser = currentUser;
+        this.readPolicy = readPolicy;
     }
 
     public record View(Invitation invitation, List<DecisionLog.Entry> history) {
@@ -93,7 +96,7 @@ public class InvitationController {
         String facility = groups.group(invitation.groupId()).orElseThrow().facilityId();
         boolean invitee = invitation.inviteeStaffId() != null && directory.staff(invitation.inviteeStaffId())
                 .map(s -> s.userId().equals(currentUser.id())).orElse(false);
-        if (!(invitee || currentUser.isOffice() || currentUser.hasRoleIn(facility, Role.COORDINATOR, Role.MCS_ADMIN))) {
+        if (!(invitee || readPolicy.readsGroupsOf(facility))) { // the group's readers read the requests into it
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "この招待を閲覧する権限がありません / you may not read this");
         }
         return invitation;

@@ -4,6 +4,7 @@ import static org.mcsgov.platform.Rows.now;
 
 import java.util.List;
 import java.util.Optional;
+import org.mcsgov.platform.RecordMapper;
 import org.mcsgov.platform.Rows;
 import org.mcsgov.platform.UserError;
 import org.springframework.dao.DuplicateKeyException;
@@ -26,7 +27,7 @@ public class InvitationService {
     }
 
     public Optional<Invitation> invitation(long id) {
-        return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(Invitation.class).optional();
+        return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(RecordMapper.of(Invitation.class)).optional();
     }
 
     /** Opens the invitation, or (after 差し戻し) changes what it asks for; refused if the person is invited already. */
@@ -88,6 +89,6 @@ public class InvitationService {
     /** The open invitations into a group. */
     public List<Invitation> openInto(long groupId) {
         return jdbc.sql(SELECT + " WHERE group_id = ? AND open_key IS NOT NULL ORDER BY id").param(groupId)
-                .query(Invitation.class).list();
+                .query(RecordMapper.of(Invitation.class)).list();
     }
 }

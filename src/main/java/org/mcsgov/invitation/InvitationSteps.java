@@ -1,16 +1,11 @@
 package org.mcsgov.invitation;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.mcsgov.coordinator.StartingCoordinator;
 import org.mcsgov.decision.DecisionLog.Step;
 import org.mcsgov.decision.DecisionLog;
 import org.mcsgov.directory.DirectoryService;
-import org.mcsgov.directory.Facility;
-import org.mcsgov.directory.Role;
 import org.mcsgov.directory.Staff;
 import org.mcsgov.group.Group;
 import org.mcsgov.group.GroupService;
@@ -43,11 +38,14 @@ public class InvitationSteps {
     private final InvitationOptions options;
     private final InvitationActors actors;
     private final Reconciliation reconciliation;
+    private final InvitationRequests requests;
 
     public InvitationSteps(DirectoryService directory, GroupService groups, InviteeChecks checks,
                            InvitationService invitations, DecisionLog decisions, InvitationProperties properties,
-                           InvitationOptions options, InvitationActors actors, Reconciliation reconciliation) {
+                           InvitationOptions options, InvitationActors actors, Reconciliation reconciliation,
+                           InvitationRequests requests) {
         this.reconciliation = reconciliation;
+        this.requests = requests;
         this.checks = checks;
         this.options = options;
         this.actors = actors;
@@ -79,10 +77,10 @@ public class InvitationSteps {
                 return;
             }
             Staff coordinator = StartingCoordinator.of(directory, execution);
-            Group group = invitableGroup(execution, coordinator);
+            Group group = requests.invitableGroup(execution, coordinator);
             String reason = Vars.text(execution, "reason", "参加が必要な理由", 1000);
-            Staff invitee = invitee(execution);
-            String email = invitee != null ? invitee.email().toLowerCase() : unregisteredEmail(execution);
+            Staff invitee = requests.invitee(execution);
+            String email = invitee != null ? invitee.email().toLowerCase() : InvitationRequests.unregisteredEmail(execution);
             if (invitee != null) {
                 checks.requireInvitable(group, invitee);
             }
@@ -99,7 +97,7 @@ public class InvitationSteps {
             execution.setVariable("patientTakesPart", group.patientTakesPart());
             execution.setVariable("returnComment", null);
             if (invitee != null) {
-                prepareApproval(execution, group, invitee, reason);
+                requests.prepareApproval(execution, group, invitee, reason);
             }
             options.clear(execution);
             log.info("[invitation:{}] {} into group {} requested by {}", id, email, group.id(), coordinator.userId());
@@ -128,7 +126,7 @@ public class InvitationSteps {
                 return;
             }
             execution.setVariable("stillInvitable", true);
-            prepareApproval(execution, group, invitee, invitation.reason());
+            requests.prepareApproval(execution, group, invitee, invitation.reason());
         };
     }
 
@@ -248,58 +246,5 @@ public class InvitationSteps {
             log.info("[{}] cancelled by {}", execution.getBusinessKey(), execution.getVariable("cancelledBy"));
             reconciliation.lateRegistrationEnded(execution, "CANCELLED: " + reason);
         };
-    }
-
-    private Group invitableGroup(DelegateExecution execution, Staff coordinator) {
-        long groupId = Vars.id(execution, "groupId", "グループ");
-        Group group = groups.group(groupId).orElseThrow(() -> new UserError(
-                "グループが見つかりません: " + groupId, "no such group: " + groupId));
-        if (!group.facilityId().equals(coordinator.facilityId())) {
-            throw new UserError("招待できるのはグループの連携元事業所の担当者だけです（A5-2）",
-                    "only the group's originating facility invites (A5-2)");
-        }
-        checks.requireInvitableGroup(group);
-        return group;
-    }
-
-    private Staff invitee(DelegateExecution execution) {
-        Object selected = execution.getVariable("inviteeStaffId");
-        if (selected != null && !selected.toString().isBlank()) {
-            long staffId = Vars.id(execution, "inviteeStaffId", "招待する人");
-            return directory.staff(staffId).orElseThrow(() -> new UserError(
-                    "招待する人が見つかりません: " + staffId, "no such staff member: " + staffId));
-        }
-        String email = Vars.optionalText(execution, "inviteeEmail", "招待する人のメールアドレス", 200);
-        if (email == null) {
-            throw new UserError("招待する人を選ぶか、未登録の人のメールアドレスを入力してください",
-                    "choose the invitee (inviteeStaffId) or give an unregistered person's e-mail (inviteeEmail)");
-        }
-        return directory.staffByEmail(email).orElse(null);
-    }
-
-    private static String unregisteredEmail(DelegateExecution execution) {
-        String email = Vars.text(execution, "inviteeEmail", "招待する人のメールアドレス", 200).toLowerCase();
-        if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            throw new UserError("メールアドレスの形式が正しくありません: " + email, "invalid e-mail: " + email);
-        }
-        return email;
-    }
-
-    /** A8-4: the invitee's own facility's administrators decide; its manager too where it has a single one. */
-    private void prepareApproval(DelegateExecution execution, Group group, Staff invitee, String reason) {
-        Facility facility = directory.facility(invitee.facilityId()).orElseThrow();
-        List<String> approvers = new ArrayList<>(List.of(Role.MCS_ADMIN.groupId(facility.id())));
-        if (directory.activeWithRole(facility.id(), Role.MCS_ADMIN).size() <= 1) {
-            approvers.add(Role.MANAGER.groupId(facility.id()));
-        }
-        String inviterId = Facts.starter(execution);
-        String inviter = directory.staffByUserId(inviterId).map(Staff::name).orElse(inviterId);
-        execution.setVariable("inviteeUserId", invitee.userId());
-        execution.setVariable("approvalCandidateGroups", String.join(",", approvers));
-        execution.setVariable("approvalTitle", "招待の承認: " + invitee.name() + "さんを「" + group.name() + "」へ");
-        execution.setVariable("approvalSummary", "グループ: " + group.name() + "\n招待される人: " + invitee.name()
-                + "（" + facility.name() + "・" + invitee.profession() + "）\n招待した人: " + inviter
-                + "\n参加が必要な理由: " + reason);
-        execution.setVariable("mcsSubject", group.name() + " に " + invitee.name() + "（" + facility.name() + "）");
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.mcsgov.account.LastLoginHints;
 import org.mcsgov.directory.DirectoryService;
+import org.mcsgov.directory.Staff;
 import org.mcsgov.group.Group;
 import org.mcsgov.group.GroupService;
 import org.mcsgov.group.Member;
@@ -84,7 +85,7 @@ class ReviewChecklist {
                     default -> lastDecision;
                 });
         if (suspended || "SUSPENDED".equals(status)) {
-            text.append(" ⚠利用停止中");
+            text.append(" ⚠").append(Staff.Status.SUSPENDED.label());
         }
         if ("LEFT".equals(status) || "LOCKED".equals(status)) {
             text.append(" ⚠事業所を離れています");

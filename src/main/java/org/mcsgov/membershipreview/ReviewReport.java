@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.mcsgov.platform.EngineClock;
+import org.mcsgov.platform.RecordMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -52,7 +53,7 @@ public class ReviewReport {
     public Optional<CampaignReport> campaign(long id) {
         return jdbc.sql("""
                 SELECT id, facility_id, started_by, started_at, deadline, default_decision, status, closed_at,
-                    process_instance_id FROM review_campaign WHERE id = ?""").param(id).query(Campaign.class).optional()
+                    process_instance_id FROM review_campaign WHERE id = ?""").param(id).query(RecordMapper.of(Campaign.class)).optional()
                 .map(campaign -> {
                     List<GroupReview> groups = jdbc.sql("""
                             SELECT r.id AS review_id, r.group_id, g.name AS group_name, r.facility_id,
@@ -64,7 +65,7 @@ public class ReviewReport {
                                 r.process_instance_id
                             FROM group_review r JOIN patient_group g ON g.id = r.group_id
                             WHERE r.campaign_id = ? ORDER BY r.facility_id, g.name, r.id""")
-                            .param(id).query(GroupReview.class).list();
+                            .param(id).query(RecordMapper.of(GroupReview.class)).list();
                     return new CampaignReport(campaign, totals(groups), groups, differences(id));
                 });
     }
@@ -85,7 +86,7 @@ public class ReviewReport {
                 .param("from", (from == null ? LocalDate.of(2000, 1, 1) : from).atStartOfDay(EngineClock.ZONE).toOffsetDateTime())
                 .param("to", (to == null ? LocalDate.of(9999, 1, 1) : to.plusDays(1)).atStartOfDay(EngineClock.ZONE).toOffsetDateTime())
                 .param("facility", facilityId).param("decision", decision)
-                .query(Decision.class).list();
+                .query(RecordMapper.of(Decision.class)).list();
     }
 
     public List<Differences> differences(long campaignId) {
@@ -94,7 +95,7 @@ public class ReviewReport {
                     COUNT(CASE WHEN resolution = 'REMOVE_IN_MCS' THEN 1 END) AS removed_in_mcs,
                     COUNT(CASE WHEN resolution = 'LATE_REGISTRATION' THEN 1 END) AS late_registrations
                 FROM review_difference WHERE campaign_id = ? GROUP BY facility_id ORDER BY facility_id""")
-                .param(campaignId).query(Differences.class).list();
+                .param(campaignId).query(RecordMapper.of(Differences.class)).list();
     }
 
     private static Totals totals(List<GroupReview> groups) {

@@ -1,6 +1,5 @@
 package org.mcsgov.membershipreview;
 
-import org.mcsgov.platform.ReviewProperties;
 import static org.mcsgov.platform.Rows.now;
 
 import java.sql.Timestamp;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.mcsgov.directory.DirectoryService;
 import org.mcsgov.directory.Role;
 import org.mcsgov.group.ArchiveReason;
@@ -21,6 +21,7 @@ import org.mcsgov.group.Member;
 import org.mcsgov.platform.EngineClock;
 import org.mcsgov.platform.Facts;
 import org.mcsgov.platform.Lists;
+import org.mcsgov.platform.ReviewProperties;
 import org.mcsgov.platform.Rows;
 import org.mcsgov.platform.Schedules;
 import org.mcsgov.platform.UserError;
@@ -149,7 +150,10 @@ public class ReviewSteps {
             Date deadline = (Date) review[3];
             execution.setProcessBusinessKey("review:" + review[2] + ":group:" + group.id());
             execution.setVariable("groupId", group.id());
-            execution.setVariable("groupActive", group.isActive());
+            // transient, as reviewGroup below: read by the gateway and the task's creation in this transaction only,
+            // their evidence is the path taken and the task's candidate group in the history (issue 17: a group's
+            // review writes two variables, their history and their detail less, 10,000 times a campaign)
+            execution.setVariable("groupActive", Variables.booleanValue(group.isActive(), true));
             jdbc.sql("UPDATE group_review SET process_instance_id = ? WHERE id = ?")
                     .params(execution.getProcessInstanceId(), reviewId).update();
             if (!group.isActive()) {
@@ -158,8 +162,8 @@ public class ReviewSteps {
             String reviewer = (String) review[1];
             execution.setVariable("reviewer", reviewer);
             execution.setVariable("adminGroup", Role.MCS_ADMIN.groupId(group.facilityId()));
-            execution.setVariable("reviewGroup", reviewer == null ? Role.MCS_ADMIN.groupId(group.facilityId())
-                    : Role.COORDINATOR.groupId(group.facilityId()));
+            execution.setVariable("reviewGroup", Variables.stringValue(reviewer == null
+                    ? Role.MCS_ADMIN.groupId(group.facilityId()) : Role.COORDINATOR.groupId(group.facilityId()), true));
             execution.setVariable("deadline", deadline);
             List<Member> members = checklist.reviewable(group);
             execution.setVariable("memberOptions", Vars.options(checklist.options(members)));

@@ -15,19 +15,25 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every user task of every process, present and future, announces itself when it is created: a parse listener
- * adds a create listener that only schedules a notification (Notifications.schedule) in the same transaction,
+ * adds a create listener that only writes a notification to the outbox (Notifications.schedule) in the same transaction,
  * so no BPMN file has to name it and nothing is sent while the user's transaction is open; a BPMN file only names
  * the tasks whose process announces them itself, many at once (see {@link #digested}).
  */
 @Component
 public class NotificationPlugin extends AbstractProcessEnginePlugin {
 
+    private final Notifications notifications;
+
+    public NotificationPlugin(Notifications notifications) {
+        this.notifications = notifications;
+    }
+
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         if (configuration.getCustomPostBPMNParseListeners() == null) {
             configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
         }
-        TaskListener onCreate = task -> Notifications.schedule(task,
+        TaskListener onCreate = task -> notifications.schedule(task,
                 task.getTaskDefinitionKey().contains("Escalation") ? Kind.ESCALATION : Kind.NEW_TASK);
         configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
             @Override

@@ -19,8 +19,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -35,9 +33,10 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
- * Mail to the people who have a new task, a reminder or an escalation. Scheduling starts a `notification`
- * instance whose only step is asynchronous with retries: a failed sending never touches the task, it is retried
- * and ends as an incident in Cockpit. The recipients are the assignee, or else the candidate users and every
+ * Mail to the people who have a new task, a reminder or an escalation. Scheduling writes the mail to the outbox in
+ * the transaction that causes it; {@link MailDrain} sends it after the commit, and hands a failed sending to a
+ * `notification` instance, whose only step is retried and ends as an incident in Cockpit: a failed sending never
+ * touches the task. The recipients are the assignee, or else the candidate users and every
  * member of the candidate groups (their e-mail address in Camunda's identity service).
  */
 @Component("notifications")
@@ -53,29 +52,18 @@ public class Notifications {
     private final MailSettings settings;
     private final ObjectProvider<JavaMailSender> mailSender;
 
-    public Notifications(MailSettings settings, ObjectProvider<JavaMailSender> mailSender) {
+    private final MailOutbox outbox;
+
+    public Notifications(MailSettings settings, ObjectProvider<JavaMailSender> mailSender, MailOutbox outbox) {
         this.settings = settings;
         this.mailSender = mailSender;
+        this.outbox = outbox;
     }
 
-    /**
-     * Starts the notification of a task in the current transaction. Without authorization checks: the person whose
-     * action created the task may not start processes. Skipped where the notification process is not deployed.
-     */
-    static void schedule(DelegateTask task, Kind kind) {
-        start(task.getProcessEngineServices(), task.getExecution() == null ? null
-                : task.getExecution().getProcessBusinessKey(), Map.of("taskId", task.getId(), "kind", kind.name()));
-    }
-
-    private static void start(ProcessEngineServices engine, String businessKey, Map<String, Object> variables) {
-        var commandContext = Context.getCommandContext();
-        ProcessDefinitionEntity definition = commandContext.getProcessDefinitionManager()
-                .findLatestProcessDefinitionByKey(PROCESS_KEY);
-        if (definition == null) {
-            return;
-        }
-        commandContext.runWithoutAuthorization(() -> engine.getRuntimeService().startProcessInstanceById(
-                definition.getId(), businessKey, variables));
+    /** Writes the notification of a task to the outbox, in the transaction that creates the task. */
+    void schedule(DelegateTask task, Kind kind) {
+        outbox.add(Mail.aboutTask(kind, task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey(),
+                task.getId()));
     }
 
     /** The reminder of a boundary timer: every task still open in the process instance is reminded. */
@@ -87,8 +75,7 @@ public class Notifications {
     public void notifyOpenTasks(DelegateExecution execution, Kind kind) {
         var engine = execution.getProcessEngineServices();
         engine.getTaskService().createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()
-                .forEach(task -> start(engine, execution.getProcessBusinessKey(),
-                        Map.of("taskId", task.getId(), "kind", kind.name())));
+                .forEach(task -> outbox.add(Mail.aboutTask(kind, execution.getProcessBusinessKey(), task.getId())));
     }
 
     /** A notice to the association office (every member of the group "office"), e.g. a revocation still overdue. */
@@ -106,9 +93,8 @@ public class Notifications {
         inform(execution, Kind.RESULT, USER + userId, notice);
     }
 
-    private static void inform(DelegateExecution execution, Kind kind, String addressee, String notice) {
-        start(execution.getProcessEngineServices(), execution.getProcessBusinessKey(), Map.of(
-                "kind", kind.name(), "addressee", addressee, "notice", notice));
+    private void inform(DelegateExecution execution, Kind kind, String addressee, String notice) {
+        outbox.add(Mail.addressed(kind, execution.getProcessBusinessKey(), addressee, notice));
     }
 
     /**
@@ -117,8 +103,7 @@ public class Notifications {
      * instances, not the tasks: an escalation's new tasks are written only when this transaction ends.
      */
     public void digest(DelegateExecution execution, List<String> processInstanceIds, Kind kind) {
-        start(execution.getProcessEngineServices(), execution.getProcessBusinessKey(),
-                Map.of("processInstanceIds", String.join(",", processInstanceIds), "kind", kind.name()));
+        outbox.add(Mail.digest(kind, execution.getProcessBusinessKey(), String.join(",", processInstanceIds)));
     }
 
     /**
@@ -126,43 +111,47 @@ public class Notifications {
      * the group) with the number of groups and the deadline, instead of one per group.
      */
     public void announce(DelegateExecution execution, String userId, String groupId, long count, Date due) {
-        start(execution.getProcessEngineServices(), execution.getProcessBusinessKey(), Map.of(
-                "kind", Kind.REVIEW_REQUEST.name(), "addressee", userId != null ? USER + userId : GROUP + groupId,
-                "count", count, "due", due));
+        outbox.add(Mail.reviewRequest(execution.getProcessBusinessKey(),
+                userId != null ? USER + userId : GROUP + groupId, count, due));
     }
 
     public String getRetryCycle() {
         return settings.getRetry();
     }
 
-    /** Sends (or, when mail is off, logs) one message per recipient; tasks done in the meantime need none. */
+    /** The step of the `notification` process: a mail whose first sending failed, retried by the engine. */
     public JavaDelegate send() {
-        return execution -> {
-            ProcessEngineServices engine = execution.getProcessEngineServices();
-            Kind kind = Kind.valueOf((String) execution.getVariable("kind"));
-            List<Message> messages = kind.addressed() ? List.of(addressed(engine, execution, kind))
-                    : aboutTasks(engine, openTasks(engine, execution), kind);
-            if (messages.isEmpty()) {
-                log.info("[{}] {} not sent: the task is done", execution.getBusinessKey(), kind);
-                return;
-            }
-            Set<String> recipients = new LinkedHashSet<>();
-            for (Message message : messages) {
-                for (User user : message.recipients()) {
-                    Map<String, String> values = new HashMap<>(message.values());
-                    values.put("name", user.getLastName() + " " + user.getFirstName());
-                    values.put("businessKey", Objects.toString(execution.getBusinessKey(), ""));
-                    send(execution, user, render(message.template(), values));
-                    recipients.add(user.getId());
-                }
-            }
-            execution.setVariable("recipients", String.join(",", recipients));
-            log.info("[{}] {} ({} message(s)) to {} recipient(s)", execution.getBusinessKey(), kind, messages.size(),
-                    recipients.size());
-        };
+        return execution -> execution.setVariable("recipients",
+                String.join(",", deliver(execution.getProcessEngineServices(), Mail.of(execution, execution.getBusinessKey()))));
     }
 
-    private void send(DelegateExecution execution, User user, String[] text) {
+    /**
+     * Sends (or, when mail is off, logs) one message per recipient and returns who was mailed; nobody when the tasks
+     * were done in the meantime (they need no mail).
+     */
+    Set<String> deliver(ProcessEngineServices engine, Mail mail) {
+        List<Message> messages = mail.kind().addressed() ? List.of(addressed(engine, mail))
+                : aboutTasks(engine, openTasks(engine, mail), mail.kind());
+        Set<String> recipients = new LinkedHashSet<>();
+        for (Message message : messages) {
+            for (User user : message.recipients()) {
+                Map<String, String> values = new HashMap<>(message.values());
+                values.put("name", user.getLastName() + " " + user.getFirstName());
+                values.put("businessKey", Objects.toString(mail.businessKey(), ""));
+                send(mail.businessKey(), user, render(message.template(), values));
+                recipients.add(user.getId());
+            }
+        }
+        log.info("[{}] {} ({} message(s)) to {} recipient(s)", mail.businessKey(), mail.kind(), messages.size(),
+                recipients.size());
+        return recipients;
+    }
+
+    boolean mailing() {
+        return settings.isEnabled();
+    }
+
+    private void send(String businessKey, User user, String[] text) {
         if (settings.isEnabled()) {
             var mail = new SimpleMailMessage();
             mail.setFrom(settings.getFrom());
@@ -171,7 +160,7 @@ public class Notifications {
             mail.setText(text[1]);
             mailSender.getObject().send(mail);
         } else {
-            log.info("[{}] mail off, would send to {}: {}", execution.getBusinessKey(), user.getEmail(), text[0]);
+            log.info("[{}] mail off, would send to {}: {}", businessKey, user.getEmail(), text[0]);
         }
     }
 
@@ -180,12 +169,12 @@ public class Notifications {
     }
 
     /** The task (taskId), or the tasks of the process instances (processInstanceIds), still open, earliest due first. */
-    private static List<Task> openTasks(ProcessEngineServices engine, DelegateExecution execution) {
+    private static List<Task> openTasks(ProcessEngineServices engine, Mail mail) {
         var query = engine.getTaskService().createTaskQuery();
-        if (execution.hasVariable("processInstanceIds")) {
-            query.processInstanceIdIn(((String) execution.getVariable("processInstanceIds")).split(","));
+        if (mail.processInstanceIds() != null) {
+            query.processInstanceIdIn(mail.processInstanceIds().split(","));
         } else {
-            query.taskId((String) execution.getVariable("taskId"));
+            query.taskId(mail.taskId());
         }
         return query.orderByDueDate().asc().list();
     }
@@ -210,15 +199,15 @@ public class Notifications {
         return messages;
     }
 
-    private Message addressed(ProcessEngineServices engine, DelegateExecution execution, Kind kind) {
-        String addressee = (String) execution.getVariable("addressee");
+    private Message addressed(ProcessEngineServices engine, Mail mail) {
+        Kind kind = mail.kind();
+        String addressee = mail.addressee();
         Set<String> people = addressee.startsWith(USER) ? Set.of(addressee.substring(USER.length()))
                 : members(engine, addressee.substring(GROUP.length()));
         Map<String, String> values = kind != Kind.REVIEW_REQUEST
-                ? Map.of("notice", (String) execution.getVariable("notice"),
+                ? Map.of("notice", mail.notice(),
                         "link", kind == Kind.RESULT ? settings.getBaseUrl() + "/" : cockpit())
-                : Map.of("count", String.valueOf(execution.getVariable("count")),
-                        "due", day((Date) execution.getVariable("due")), "link", tasklist());
+                : Map.of("count", String.valueOf(mail.count()), "due", day(mail.due()), "link", tasklist());
         return new Message(kind.template(), users(engine, people), values);
     }
 

@@ -5,6 +5,7 @@ import static org.mcsgov.platform.Rows.now;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.mcsgov.platform.RecordMapper;
 import org.mcsgov.platform.Rows;
 import org.mcsgov.platform.UserError;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +27,7 @@ public class PatientService {
     public Patient registerOrFind(String facilityId, String name, String kana, LocalDate birthDate,
                                   String processInstanceId) {
         Optional<Patient> existing = jdbc.sql(SELECT + " WHERE facility_id = ? AND kana = ? AND birth_date = ?")
-                .params(facilityId, kana, birthDate).query(Patient.class).optional();
+                .params(facilityId, kana, birthDate).query(RecordMapper.of(Patient.class)).optional();
         if (existing.isPresent()) {
             return existing.get();
         }
@@ -42,7 +43,7 @@ public class PatientService {
     /** The facility's patient with this kana and birth date (the patient's natural key), if registered. */
     public Optional<Patient> patient(String facilityId, String kana, LocalDate birthDate) {
         return jdbc.sql(SELECT + " WHERE facility_id = ? AND kana = ? AND birth_date = ?")
-                .params(facilityId, kana, birthDate).query(Patient.class).optional();
+                .params(facilityId, kana, birthDate).query(RecordMapper.of(Patient.class)).optional();
     }
 
     /**
@@ -71,7 +72,7 @@ public class PatientService {
     }
 
     public Optional<Patient> patient(long id) {
-        return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(Patient.class).optional();
+        return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(RecordMapper.of(Patient.class)).optional();
     }
 
     public boolean hasActiveConsent(long patientId) {
@@ -83,7 +84,7 @@ public class PatientService {
     public List<Patient> consentedPatients(String facilityId) {
         return jdbc.sql(SELECT + " p WHERE facility_id = ? AND EXISTS (SELECT 1 FROM consent c "
                         + "WHERE c.patient_id = p.id AND c.status = 'GRANTED') ORDER BY kana")
-                .param(facilityId).query(Patient.class).list();
+                .param(facilityId).query(RecordMapper.of(Patient.class)).list();
     }
 
     public void recordConsent(long patientId, Consent c, String recordedBy, String processInstanceId) {

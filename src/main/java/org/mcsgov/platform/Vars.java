@@ -2,6 +2,7 @@ package org.mcsgov.platform;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -31,6 +32,24 @@ public final class Vars {
             return SpinValues.jsonValue(JSON.writeValueAsString(options)).create();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The values of the options the engine set for a form (see options): what the person was offered. The variable
+     * is the engine's, not the form's: a completion that sends it is refused (platform.input).
+     */
+    public static List<String> offered(VariableScope scope, String optionsName) {
+        Object options = scope.getVariable(optionsName);
+        if (options == null) {
+            return List.of();
+        }
+        try {
+            List<String> values = new ArrayList<>();
+            JSON.readTree(options.toString()).forEach(option -> values.add(option.path("value").asText()));
+            return values;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(optionsName + " is not a list of options", e);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.mcsgov.platform.Rows.now;
 
 import java.util.List;
 import java.util.Optional;
+import org.mcsgov.platform.RecordMapper;
 import org.mcsgov.platform.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -66,7 +67,7 @@ public class IncidentService {
     }
 
     public Optional<Incident> incident(long id) {
-        return jdbc.sql("SELECT * FROM incident WHERE id = ?").param(id).query(Incident.class).optional();
+        return jdbc.sql("SELECT * FROM incident WHERE id = ?").param(id).query(RecordMapper.of(Incident.class)).optional();
     }
 
     /** The facility's own reports and those it was informed of (as an originating facility), newest first. */
@@ -74,18 +75,18 @@ public class IncidentService {
         return jdbc.sql("""
                 SELECT * FROM incident i WHERE i.facility_id = ? OR EXISTS (SELECT 1 FROM incident_notice n
                     WHERE n.incident_id = i.id AND n.recipient = ?) ORDER BY i.reported_at DESC, i.id DESC""")
-                .params(facilityId, facilityId).query(Incident.class).list();
+                .params(facilityId, facilityId).query(RecordMapper.of(Incident.class)).list();
     }
 
     public List<Incident.Action> actions(long id) {
         return jdbc.sql("""
                 SELECT action, detail, acted_by, acted_at, process_instance_id FROM incident_action
-                WHERE incident_id = ? ORDER BY acted_at, id""").param(id).query(Incident.Action.class).list();
+                WHERE incident_id = ? ORDER BY acted_at, id""").param(id).query(RecordMapper.of(Incident.Action.class)).list();
     }
 
     public List<Incident.Notice> notices(long id) {
         return jdbc.sql("""
                 SELECT recipient, groups_concerned, informed_by, informed_at FROM incident_notice
-                WHERE incident_id = ? ORDER BY id""").param(id).query(Incident.Notice.class).list();
+                WHERE incident_id = ? ORDER BY id""").param(id).query(RecordMapper.of(Incident.Notice.class)).list();
     }
 }

@@ -88,7 +88,7 @@ public class SuspensionSteps {
                     INSERT INTO staff_suspension (staff_id, reason, suspended_by, suspended_at, status, process_instance_id)
                     VALUES (?, ?, ?, ?, 'SUSPENDED', ?)""", person.id(), execution.getVariable("suspensionReason"),
                     by, now(), execution.getProcessInstanceId());
-            setStatus(person, "SUSPENDED");
+            setStatus(person, Staff.Status.SUSPENDED);
             for (Member m : currentMemberships(person)) {
                 jdbc.sql("INSERT INTO membership_suspension (suspension_id, membership_id) VALUES (?, ?)")
                         .params(id, m.membershipId()).update();
@@ -132,8 +132,8 @@ public class SuspensionSteps {
     public JavaDelegate lift() {
         return execution -> {
             Staff person = person(execution);
-            decide(execution, "LIFTED");
-            setStatus(person, "ACTIVE");
+            decide(execution, SuspensionStatus.LIFTED);
+            setStatus(person, Staff.Status.ACTIVE);
             accountLock.unlock(person, directory.activeRoles(person.id()));
             log.info("[{}] suspension of {} lifted", execution.getBusinessKey(), person.userId());
         };
@@ -142,8 +142,8 @@ public class SuspensionSteps {
     public JavaDelegate ban() {
         return execution -> {
             Staff person = person(execution);
-            decide(execution, "BANNED");
-            setStatus(person, "BANNED");
+            decide(execution, SuspensionStatus.BANNED);
+            setStatus(person, Staff.Status.BANNED);
             log.info("[{}] {} banned; memberships ended", execution.getBusinessKey(), person.userId());
         };
     }
@@ -158,15 +158,15 @@ public class SuspensionSteps {
         return admin;
     }
 
-    private void decide(DelegateExecution execution, String status) {
+    private void decide(DelegateExecution execution, SuspensionStatus status) {
         jdbc.sql("""
                 UPDATE staff_suspension SET status = ?, decided_by = ?, decided_at = ?, decision_reason = ?
-                WHERE id = ?""").params(status, execution.getVariable("decidedBy"), now(),
+                WHERE id = ?""").params(status.name(), execution.getVariable("decidedBy"), now(),
                 execution.getVariable("decisionReason"), execution.getVariable("suspensionId")).update();
     }
 
-    private void setStatus(Staff person, String status) {
-        jdbc.sql("UPDATE staff SET status = ? WHERE id = ?").params(status, person.id()).update();
+    private void setStatus(Staff person, Staff.Status status) {
+        jdbc.sql("UPDATE staff SET status = ? WHERE id = ?").params(status.name(), person.id()).update();
     }
 
     private List<Member> currentMemberships(Staff person) {

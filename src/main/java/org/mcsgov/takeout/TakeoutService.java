@@ -5,6 +5,7 @@ import static org.mcsgov.platform.Rows.now;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.mcsgov.platform.RecordMapper;
 import org.mcsgov.platform.Rows;
 import org.mcsgov.takeout.Takeout.State;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,11 +62,11 @@ public class TakeoutService {
     }
 
     public Optional<Takeout> takeout(long id) {
-        return jdbc.sql(SELECT + " WHERE t.id = ?").param(id).query(Takeout.class).optional();
+        return jdbc.sql(SELECT + " WHERE t.id = ?").param(id).query(RecordMapper.of(Takeout.class)).optional();
     }
 
     public List<Takeout> takeoutsOf(String facilityId) {
         return jdbc.sql(SELECT + " WHERE t.facility_id = ? ORDER BY t.requested_at DESC, t.id DESC").param(facilityId)
-                .query(Takeout.class).list();
+                .query(RecordMapper.of(Takeout.class)).list();
     }
 }

@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.calendar.DurationHelper;
 import org.mcsgov.directory.DirectoryService;
 import org.mcsgov.directory.Facility;
@@ -62,23 +63,31 @@ public class TrainingSteps {
             execution.setVariable("adminGroup", Role.MCS_ADMIN.groupId(facilityId));
             execution.setVariable("trainingDueDate", dueDate(schedules.getTrainingDeadline()));
             execution.setVariable("campaignStartedAt", Date.from(EngineClock.now()));
-            execution.setVariable("staffOptions", Vars.options(activeStaff(facilityId).stream()
-                    .map(s -> new Vars.Option(s.name() + "（" + s.profession() + "）", String.valueOf(s.id()))).toList()));
         };
     }
 
-    /** Checks the record against the facility's active staff, stores training and attendance, lists who missed it. */
+    /**
+     * Listener of 研修の実施と記録 when the task is created: the attendees offered are the facility's active staff
+     * as they are then, not as they were when the campaign started (who left in between is not offered).
+     */
+    public TaskListener offerStaff() {
+        return task -> task.getExecution().setVariable("staffOptions", Vars.options(
+                activeStaff(Facts.facility(task.getExecution())).stream().map(s -> new Vars.Option(
+                        s.name() + "（" + s.profession() + "）", String.valueOf(s.id()))).toList()));
+    }
+
+    /** Checks the record against the staff the task offered, stores training and attendance, lists who missed it. */
     public JavaDelegate record() {
         return execution -> {
             String facilityId = Facts.facility(execution);
             LocalDate date = Vars.pastDate(execution, "trainingDate", "実施日");
             String content = Vars.text(execution, "trainingContent", "研修の内容", 2000);
             List<Long> attendees = Vars.ids(execution, "attendeeIds", "受講者");
-            List<Long> staffIds = activeStaff(facilityId).stream().map(Staff::id).toList();
-            if (attendees.isEmpty() || !staffIds.containsAll(attendees)) {
-                throw new UserError("受講者は事業所の有効な職員から1人以上選んでください",
-                        "attendees must be one or more active staff members of the facility");
+            if (attendees.isEmpty()) {
+                throw new UserError("受講者を1人以上選んでください", "choose one or more attendees");
             }
+            List<String> offered = Vars.offered(execution, "staffOptions");
+            attendees.forEach(id -> checkAttendee(id, facilityId, date, offered));
             long trainingId = Rows.insert(jdbc, """
                     INSERT INTO security_training (facility_id, training_date, content, recorded_by, recorded_at,
                         process_instance_id) VALUES (?, ?, ?, ?, ?, ?)""",
@@ -104,6 +113,25 @@ public class TrainingSteps {
                 SELECT a.staff_id FROM training_attendance a JOIN security_training t ON t.id = a.training_id
                 WHERE t.facility_id = ? AND t.recorded_at >= ?""").params(facilityId, new java.sql.Timestamp(since.getTime())).query(Long.class).list();
         return activeStaff(facilityId).stream().filter(s -> !trained.contains(s.id())).toList();
+    }
+
+    /**
+     * An attendee is a staff member of this facility whom the task offered (its options are the engine's; a client
+     * cannot send them). Whoever left after the training still attended it; whoever left before it cannot have.
+     */
+    private void checkAttendee(long id, String facilityId, LocalDate date, List<String> offered) {
+        Staff person = directory.staff(id).filter(s -> s.facilityId().equals(facilityId)).orElseThrow(() ->
+                new UserError("受講者に、この事業所の職員でない人が含まれています（職員ID " + id + "）",
+                        "attendee " + id + " is not a staff member of facility " + facilityId));
+        if (!offered.contains(String.valueOf(id))) {
+            throw new UserError("受講者は、この画面の受講者の一覧から選んでください（" + person.name() + "）",
+                    "attendee " + id + " was not offered on this task");
+        }
+        directory.leftAt(id).map(left -> LocalDate.ofInstant(left, EngineClock.ZONE)).filter(date::isAfter)
+                .ifPresent(left -> {
+                    throw new UserError(person.name() + "さんは実施日より前（" + left + "）に事業所を離れています",
+                            "attendee " + id + " left on " + left + ", before the training on " + date);
+                });
     }
 
     private List<Staff> setUntrained(DelegateExecution execution, String facilityId) {

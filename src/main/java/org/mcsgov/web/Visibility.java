@@ -11,9 +11,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * What the current viewer may read in the register, as SQL conditions shared by the lists, their CSV and the detail
- * pages, so the three never disagree. The rules are {@link ReadPolicy}'s, the same /api checks a row with (A7, A8-1);
- * the facilities come from it, the SQL only says how a row meets them.
+ * What the current viewer may read in the register, as SQL conditions shared by the lists, their CSV, the detail
+ * pages and /api's group and staff views, so none of them disagree. The role rules are {@link ReadPolicy}'s, the same
+ * /api checks a facility's rows with (A7, A8-1); the facilities come from it, the SQL only says how a row meets them
+ * (a group's current members read it: that rule is only here).
  */
 @Component
 public class Visibility {

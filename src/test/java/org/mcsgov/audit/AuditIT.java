@@ -15,6 +15,7 @@ import org.mcsgov.AppTestSupport;
 import org.mcsgov.directory.DirectoryService;
 import org.mcsgov.directory.NewStaff;
 import org.mcsgov.platform.EngineClock;
+import org.mcsgov.platform.RecordMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -35,7 +36,7 @@ class AuditIT extends AppTestSupport {
 
     private List<Row> rowsAfter(long id) {
         return jdbc.sql("SELECT event, user_id, method, path, status, process_instance_id FROM audit_log WHERE id > ? "
-                + "ORDER BY id").param(id).query(Row.class).list();
+                + "ORDER BY id").param(id).query(RecordMapper.of(Row.class)).list();
     }
 
     /** A person of its own, so that failed logins here never delay or lock another test's login. */

@@ -11,16 +11,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mcsgov.Fixture;
+import org.mcsgov.ProcessTestSupport;
 import org.mcsgov.directory.FacilityKind;
 import org.mcsgov.directory.Role;
 import org.mcsgov.group.GroupService;
-import org.mcsgov.patient.ConsentFixtures;
+import org.mcsgov.patient.ConsentFixture;
 import org.mcsgov.patient.PatientService;
 import org.mcsgov.platform.UserError;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @DisplayName("consent-withdrawal (A6, N2-1)")
-class ConsentWithdrawalTest extends ConsentFixtures {
+class ConsentWithdrawalTest extends ProcessTestSupport {
+
+    private final ConsentFixture consent = new ConsentFixture(this);
 
     @Autowired PatientService patients;
     @Autowired GroupService groups;
@@ -32,7 +35,7 @@ class ConsentWithdrawalTest extends ConsentFixtures {
     void consented() {
         clinic = Fixture.facility(directory, FacilityKind.CLINIC);
         coord = clinic.person("coord", Role.COORDINATOR).userId();
-        patientId = consentedPatient(coord, "林 一", "ハヤシ ハジメ");
+        patientId = consent.consentedPatient(coord, "林 一", "ハヤシ ハジメ");
     }
 
     private Map<String, Object> withdrawal() {
@@ -99,7 +102,7 @@ class ConsentWithdrawalTest extends ConsentFixtures {
     void otherFacilitysPatient() {
         Fixture station = Fixture.facility(directory, FacilityKind.VISITING_NURSE);
         String stationCoord = station.person("coord", Role.COORDINATOR).userId();
-        consentedPatient(stationCoord, "森 次郎", "モリ ジロウ");
+        consent.consentedPatient(stationCoord, "森 次郎", "モリ ジロウ");
         ProcessInstance instance = start(stationCoord, "consent-withdrawal", Map.of());
         var forged = withdrawal(); // the clinic's patient (not offered to the station's coordinator)
         forged.put("facilityId", clinic.facilityId);

@@ -3,6 +3,8 @@ package org.mcsgov.consent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.mcsgov.patient.ConsentFixture.grantedByPatient;
+import static org.mcsgov.patient.ConsentFixture.patientForm;
 
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -11,16 +13,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mcsgov.Fixture;
+import org.mcsgov.ProcessTestSupport;
 import org.mcsgov.directory.FacilityKind;
 import org.mcsgov.directory.Role;
-import org.mcsgov.patient.ConsentFixtures;
+import org.mcsgov.patient.ConsentFixture;
 import org.mcsgov.patient.PatientService;
 import org.mcsgov.platform.UserError;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @DisplayName("patient-consent (A6, A4)")
-class PatientConsentTest extends ConsentFixtures {
+class PatientConsentTest extends ProcessTestSupport {
+
+    private final ConsentFixture consent = new ConsentFixture(this);
 
     @Autowired JdbcClient jdbc;
     @Autowired PatientService patients;
@@ -114,7 +119,7 @@ class PatientConsentTest extends ConsentFixtures {
     @Test
     @DisplayName("duplicate: a patient with an active consent cannot be consented again")
     void duplicateConsent() {
-        consentedPatient(coord, "鈴木 五郎", "スズキ ゴロウ");
+        consent.consentedPatient(coord, "鈴木 五郎", "スズキ ゴロウ");
         assertThatThrownBy(() -> start(coord, "patient-consent", patientForm("鈴木 五郎", "スズキ ゴロウ", "1940-02-03")))
                 .isInstanceOf(UserError.class).hasMessageContaining("既に有効な同意");
     }

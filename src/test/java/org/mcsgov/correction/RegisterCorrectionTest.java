@@ -13,19 +13,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mcsgov.Fixture;
+import org.mcsgov.ProcessTestSupport;
 import org.mcsgov.device.DeviceService;
 import org.mcsgov.directory.FacilityKind;
 import org.mcsgov.directory.FacilityRegister;
 import org.mcsgov.directory.Role;
 import org.mcsgov.directory.Staff;
 import org.mcsgov.group.GroupService;
-import org.mcsgov.patient.ConsentFixtures;
+import org.mcsgov.patient.ConsentFixture;
 import org.mcsgov.platform.UserError;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @DisplayName("register-correction: the one responsible corrects what a person typed, with a reason; the old value kept (訂正)")
-class RegisterCorrectionTest extends ConsentFixtures {
+class RegisterCorrectionTest extends ProcessTestSupport {
+
+    private final ConsentFixture consent = new ConsentFixture(this);
 
     @Autowired JdbcClient jdbc;
     @Autowired DeviceService devices;
@@ -47,7 +50,7 @@ class RegisterCorrectionTest extends ConsentFixtures {
         coord = clinic.person("coord", Role.COORDINATOR).userId();
         manager = clinic.person("mgr", Role.MANAGER).userId();
         nurse = clinic.person("nurse");
-        patientId = consentedPatient(coord, "山田 太朗", "ヤマダ タロウ");
+        patientId = consent.consentedPatient(coord, "山田 太朗", "ヤマダ タロウ");
         consentId = jdbc.sql("SELECT id FROM consent WHERE patient_id = ?").param(patientId).query(Long.class).single();
     }
 

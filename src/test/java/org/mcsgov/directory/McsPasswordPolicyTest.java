@@ -7,7 +7,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A11-3 password rules on the password alone (the history rule needs the database: AccountSecurityIT). */
+/** A11-3 password rules on the password alone (the history rule needs the database: AccountPasswordIT). */
 @DisplayName("password rules (A11-3)")
 class McsPasswordPolicyTest {
 

@@ -14,18 +14,23 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mcsgov.Fixture;
+import org.mcsgov.ProcessTestSupport;
 import org.mcsgov.directory.FacilityKind;
 import org.mcsgov.directory.Role;
 import org.mcsgov.directory.Staff;
 import org.mcsgov.group.Group;
-import org.mcsgov.staff.OffboardingFixtures;
+import org.mcsgov.group.GroupService;
 import org.mcsgov.platform.UserError;
+import org.mcsgov.staff.OffboardingFixture;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @DisplayName("facility-withdrawal (利用終了, A7, A8-5, N1-2): groups handed over or archived, everyone offboarded, "
         + "the office confirms, WITHDRAWN with history")
-class FacilityWithdrawalTest extends OffboardingFixtures {
+class FacilityWithdrawalTest extends ProcessTestSupport {
+
+    @Autowired GroupService groups;
+    private OffboardingFixture scene;
 
     @Autowired JdbcClient jdbc;
 
@@ -34,21 +39,22 @@ class FacilityWithdrawalTest extends OffboardingFixtures {
 
     @BeforeEach
     void officeAndGroups() {
+        scene = OffboardingFixture.clinicWithLeaver(this, groups);
         office = Fixture.facility(directory, FacilityKind.ASSOCIATION).person("office", Role.OFFICE).userId();
-        clinicGroup = group(coord, "閉院前の連絡グループ");
+        clinicGroup = scene.group(scene.coord, "閉院前の連絡グループ");
         // the leaver is also a member of another facility's group: their offboarding ends it there (N1-3)
         Fixture station = Fixture.facility(directory, FacilityKind.VISITING_NURSE);
         Staff stationCoord = station.person("coord", Role.COORDINATOR);
         Group stationGroup = groups.requestFreeGroup(station.facilityId, stationCoord.id(), "訪問看護の連絡", "連絡用",
                 "test", "fixture");
         groups.activate(stationGroup.id(), "test", "fixture");
-        groups.openMembership(stationGroup.id(), leaver.id(), "MEMBER", "test", "test", null, "fixture");
+        groups.openMembership(stationGroup.id(), scene.leaver.id(), "MEMBER", "test", "test", null, "fixture");
     }
 
     /** The office starts (the start form only explains) and chooses the clinic from the offered list. */
     private ProcessInstance begin() {
         ProcessInstance instance = start(office, "facility-withdrawal", Map.of());
-        complete(chooseTask(instance), office, Map.of("withdrawFacilityId", clinic.facilityId,
+        complete(chooseTask(instance), office, Map.of("withdrawFacilityId", scene.clinic.facilityId,
                 "withdrawalReason", "2027年3月末で閉院"));
         return instance;
     }
@@ -64,12 +70,12 @@ class FacilityWithdrawalTest extends OffboardingFixtures {
     }
 
     private String status() {
-        return jdbc.sql("SELECT status FROM facility WHERE id = ?").param(clinic.facilityId).query(String.class).single();
+        return jdbc.sql("SELECT status FROM facility WHERE id = ?").param(scene.clinic.facilityId).query(String.class).single();
     }
 
     private List<String> versions() {
         return jdbc.sql("SELECT change_kind FROM facility_version WHERE facility_id = ? ORDER BY id")
-                .param(clinic.facilityId).query(String.class).list();
+                .param(scene.clinic.facilityId).query(String.class).list();
     }
 
     @Test
@@ -78,12 +84,12 @@ class FacilityWithdrawalTest extends OffboardingFixtures {
     void withdrawn() {
         ProcessInstance instance = begin();
         assertThat(status()).isEqualTo("WITHDRAWING");
-        assertThat(directory.facilityActive(clinic.facilityId)).as("N1-2: its staff are not invited").isFalse();
-        assertThatThrownBy(() -> complete(groupsTask(instance), admin, Map.of("groupsDecision", "done")))
+        assertThat(directory.facilityActive(scene.clinic.facilityId)).as("N1-2: its staff are not invited").isFalse();
+        assertThatThrownBy(() -> complete(groupsTask(instance), scene.admin, Map.of("groupsDecision", "done")))
                 .isInstanceOf(UserError.class).hasMessageContaining(clinicGroup.name());
 
-        groups.archive(clinicGroup.id(), "閉院", admin, "test");
-        complete(groupsTask(instance), admin, Map.of("groupsDecision", "done"));
+        groups.archive(clinicGroup.id(), "閉院", scene.admin, "test");
+        complete(groupsTask(instance), scene.admin, Map.of("groupsDecision", "done"));
         runAllJobs(instance);
         assertThat(tasks(instance, "UserTask_AcknowledgePledge")).hasSize(3)
                 .allMatch(t -> office.equals(t.getAssignee()));
@@ -110,20 +116,20 @@ class FacilityWithdrawalTest extends OffboardingFixtures {
         assertThat(instance).isEnded().hasPassed("CallActivity_Offboard", "Task_Withdraw", "EndEvent_Withdrawn");
         assertThat(status()).isEqualTo("WITHDRAWN");
         assertThat(versions()).endsWith("WITHDRAWING", "WITHDRAWN");
-        for (Staff person : List.of(directory.staffByUserId(admin).orElseThrow(), coord, leaver)) {
+        for (Staff person : List.of(directory.staffByUserId(scene.admin).orElseThrow(), scene.coord, scene.leaver)) {
             assertThat(directory.staff(person.id()).orElseThrow().status()).isEqualTo("LEFT");
             assertThat(identityService.createUserQuery().userId(person.userId()).count()).isZero();
         }
-        assertThat(groups.currentMemberships(null, leaver.id(), null)).isEmpty();
+        assertThat(groups.currentMemberships(null, scene.leaver.id(), null)).isEmpty();
         assertThat(jdbc.sql("SELECT status || ':' || closed_by FROM facility_withdrawal WHERE facility_id = ?")
-                .param(clinic.facilityId).query(String.class).single()).isEqualTo("WITHDRAWN:" + office);
+                .param(scene.clinic.facilityId).query(String.class).single()).isEqualTo("WITHDRAWN:" + office);
     }
 
     @Test
     @DisplayName("cancelled by the office with a reason (not by the administrator): ACTIVE again, recorded")
     void cancelled() {
         ProcessInstance instance = begin();
-        assertThatThrownBy(() -> complete(groupsTask(instance), admin, Map.of("groupsDecision", "cancel",
+        assertThatThrownBy(() -> complete(groupsTask(instance), scene.admin, Map.of("groupsDecision", "cancel",
                 "withdrawalComment", "やめる"))).isInstanceOf(Exception.class);
         assertThatThrownBy(() -> complete(groupsTask(instance), office, Map.of("groupsDecision", "cancel")))
                 .isInstanceOf(UserError.class);
@@ -131,8 +137,8 @@ class FacilityWithdrawalTest extends OffboardingFixtures {
         assertThat(instance).isEnded().hasPassed("Task_Cancel", "EndEvent_Cancelled");
         assertThat(status()).isEqualTo("ACTIVE");
         assertThat(versions()).endsWith("WITHDRAWING", "REACTIVATED");
-        assertThat(directory.staff(coord.id()).orElseThrow().status()).isEqualTo("ACTIVE");
-        assertThat(jdbc.sql("SELECT status FROM facility_withdrawal WHERE facility_id = ?").param(clinic.facilityId)
+        assertThat(directory.staff(scene.coord.id()).orElseThrow().status()).isEqualTo("ACTIVE");
+        assertThat(jdbc.sql("SELECT status FROM facility_withdrawal WHERE facility_id = ?").param(scene.clinic.facilityId)
                 .query(String.class).single()).isEqualTo("CANCELLED");
     }
 
@@ -144,9 +150,9 @@ class FacilityWithdrawalTest extends OffboardingFixtures {
         runJobs(instance);
         assertThat(instance).hasPassed("BoundaryTimer_Escalate", "Task_Escalate", "Task_RemindOpenTasks")
                 .isWaitingAt("UserTask_Groups");
-        assertThat((String) runtimeService.getVariable(instance.getId(), "officeNotice")).contains(clinic.facilityId);
+        assertThat((String) runtimeService.getVariable(instance.getId(), "officeNotice")).contains(scene.clinic.facilityId);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM facility_withdrawal WHERE facility_id = ? AND escalated_at IS NOT NULL")
-                .param(clinic.facilityId).query(Long.class).single()).isEqualTo(1);
+                .param(scene.clinic.facilityId).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
@@ -154,23 +160,23 @@ class FacilityWithdrawalTest extends OffboardingFixtures {
             + "than the association is offered; an unoffered facility or a forged variable is refused; a facility no "
             + "longer ACTIVE when chosen is refused; another facility's administrator cannot complete the groups task")
     void badInput() {
-        assertThatThrownBy(() -> start(office, "facility-withdrawal", Map.of("withdrawFacilityId", clinic.facilityId,
+        assertThatThrownBy(() -> start(office, "facility-withdrawal", Map.of("withdrawFacilityId", scene.clinic.facilityId,
                 "withdrawalReason", "x"))).hasMessageContaining("この画面で入力する項目ではありません");
-        assertThatThrownBy(() -> start(admin, "facility-withdrawal", Map.of())).isNotNull();
+        assertThatThrownBy(() -> start(scene.admin, "facility-withdrawal", Map.of())).isNotNull();
         String association = directory.staffByUserId(office).orElseThrow().facilityId();
         Fixture approved = Fixture.facility(directory, FacilityKind.CLINIC);
         jdbc.sql("UPDATE facility SET status = 'APPROVED' WHERE id = ?").param(approved.facilityId).update();
 
         ProcessInstance choosing = start(office, "facility-withdrawal", Map.of());
         Task choice = chooseTask(choosing);
-        assertThat(optionValues(choosing, "facilityOptions")).contains(clinic.facilityId)
+        assertThat(optionValues(choosing, "facilityOptions")).contains(scene.clinic.facilityId)
                 .doesNotContain(association, approved.facilityId);
         for (var forged : List.of(Map.entry("withdrawFacilityId", "nosuchfacility"),
                 Map.entry("withdrawFacilityId", association), Map.entry("withdrawFacilityId", approved.facilityId))) {
             assertThatThrownBy(() -> complete(choice, office, Map.of(forged.getKey(), forged.getValue(),
                     "withdrawalReason", "x"))).hasMessageContaining("選択肢にない値");
         }
-        assertThatThrownBy(() -> complete(choice, office, Map.of("withdrawFacilityId", clinic.facilityId,
+        assertThatThrownBy(() -> complete(choice, office, Map.of("withdrawFacilityId", scene.clinic.facilityId,
                 "withdrawalReason", "x", "facilityId", association)))
                 .hasMessageContaining("この画面で入力する項目ではありません");
         assertThat(choosing).isWaitingAt("UserTask_ChooseFacility");
@@ -178,7 +184,7 @@ class FacilityWithdrawalTest extends OffboardingFixtures {
 
         // offered, but no longer ACTIVE when the choice is completed: the begin step reads the register again
         ProcessInstance instance = begin();
-        assertThatThrownBy(() -> complete(choice, office, Map.of("withdrawFacilityId", clinic.facilityId,
+        assertThatThrownBy(() -> complete(choice, office, Map.of("withdrawFacilityId", scene.clinic.facilityId,
                 "withdrawalReason", "x"))).isInstanceOf(UserError.class).hasMessageContaining("利用中の事業所ではありません");
         assertThat(choosing).isWaitingAt("UserTask_ChooseFacility");
         Fixture other = Fixture.facility(directory, FacilityKind.CLINIC);

@@ -13,17 +13,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mcsgov.Fixture;
+import org.mcsgov.ProcessTestSupport;
 import org.mcsgov.directory.FacilityKind;
 import org.mcsgov.directory.Role;
 import org.mcsgov.directory.Staff;
 import org.mcsgov.group.Group;
-import org.mcsgov.group.GroupFixtures;
+import org.mcsgov.group.GroupFixture;
+import org.mcsgov.group.GroupService;
 import org.mcsgov.platform.UserError;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @DisplayName("coordinator-handover (N1-4)")
-class CoordinatorHandoverTest extends GroupFixtures {
+class CoordinatorHandoverTest extends ProcessTestSupport {
+
+    @Autowired GroupService groups;
 
     @Autowired JdbcClient jdbc;
     Fixture clinic;
@@ -38,7 +42,7 @@ class CoordinatorHandoverTest extends GroupFixtures {
         coord = clinic.person("coord", Role.COORDINATOR).userId();
         successor = clinic.person("coord2", Role.COORDINATOR);
         admin = clinic.person("admin", Role.MCS_ADMIN).userId();
-        group = activePatientGroup(coord, false);
+        group = new GroupFixture(this, groups).activePatientGroup(coord, false);
     }
 
     private ProcessInstance nameSuccessor(String starter) {

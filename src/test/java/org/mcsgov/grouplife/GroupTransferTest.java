@@ -3,6 +3,7 @@ package org.mcsgov.grouplife;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.mcsgov.patient.ConsentFixture.grantedByPatient;
 
 import java.util.Date;
 import java.util.HashMap;
@@ -13,16 +14,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mcsgov.Fixture;
+import org.mcsgov.ProcessTestSupport;
 import org.mcsgov.directory.FacilityKind;
 import org.mcsgov.directory.Role;
 import org.mcsgov.directory.Staff;
 import org.mcsgov.group.Group;
-import org.mcsgov.group.GroupFixtures;
+import org.mcsgov.group.GroupFixture;
+import org.mcsgov.group.GroupService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @DisplayName("group-transfer (管理施設の変更, A4, A6, N1-4)")
-class GroupTransferTest extends GroupFixtures {
+class GroupTransferTest extends ProcessTestSupport {
+
+    @Autowired GroupService groups;
 
     @Autowired JdbcClient jdbc;
     Fixture clinic;
@@ -41,7 +46,7 @@ class GroupTransferTest extends GroupFixtures {
         admin = clinic.person("admin", Role.MCS_ADMIN).userId();
         receivingAdmin = hospital.person("admin", Role.MCS_ADMIN).userId();
         newCoordinator = hospital.person("coord", Role.COORDINATOR);
-        group = activePatientGroup(coord, false);
+        group = new GroupFixture(this, groups).activePatientGroup(coord, false);
     }
 
     private ProcessInstance requested() {
@@ -113,7 +118,7 @@ class GroupTransferTest extends GroupFixtures {
     void badInput() {
         Fixture other = Fixture.facility(directory, FacilityKind.CLINIC);
         String otherCoord = other.person("coord", Role.COORDINATOR).userId();
-        Group foreign = activePatientGroup(otherCoord, false);
+        Group foreign = new GroupFixture(this, groups).activePatientGroup(otherCoord, false);
         Fixture pending = Fixture.facility(directory, FacilityKind.CLINIC);
         jdbc.sql("UPDATE facility SET status = 'APPROVED' WHERE id = ?").param(pending.facilityId).update();
         ProcessInstance instance = start(admin, "group-transfer", Map.of());

@@ -10,16 +10,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mcsgov.Fixture;
+import org.mcsgov.ProcessTestSupport;
 import org.mcsgov.directory.FacilityKind;
 import org.mcsgov.directory.Role;
 import org.mcsgov.directory.Staff;
 import org.mcsgov.group.Group;
-import org.mcsgov.group.GroupFixtures;
+import org.mcsgov.group.GroupFixture;
+import org.mcsgov.group.GroupService;
 import org.mcsgov.group.Member;
 import org.mcsgov.platform.UserError;
+import org.springframework.beans.factory.annotation.Autowired;
 
 @DisplayName("membership-removal: every way a membership ends (A5-2, A8-4, N1-3, N3-6)")
-class MembershipRemovalTest extends GroupFixtures {
+class MembershipRemovalTest extends ProcessTestSupport {
+
+    @Autowired GroupService groups;
 
     Fixture clinic;
     Fixture station;
@@ -36,7 +41,7 @@ class MembershipRemovalTest extends GroupFixtures {
         station = Fixture.facility(directory, FacilityKind.VISITING_NURSE);
         stationAdmin = station.person("admin", Role.MCS_ADMIN).userId();
         nurse = station.person("nurse");
-        group = activePatientGroup(coord, false);
+        group = new GroupFixture(this, groups).activePatientGroup(coord, false);
         groups.openMembership(group.id(), nurse.id(), "MEMBER", coord, stationAdmin, null, "fixture");
         membershipId = groups.currentMembers(group.id()).stream().filter(m -> m.staffId() == nurse.id())
                 .findFirst().orElseThrow().membershipId();
@@ -84,7 +89,7 @@ class MembershipRemovalTest extends GroupFixtures {
     void byOutsider() {
         Fixture otherClinic = Fixture.facility(directory, FacilityKind.CLINIC);
         String outsider = otherClinic.person("coord", Role.COORDINATOR).userId();
-        activePatientGroup(outsider, false);
+        new GroupFixture(this, groups).activePatientGroup(outsider, false);
         ProcessInstance instance = start(outsider, "membership-removal", Map.of());
         assertThatThrownBy(() -> complete(instance, outsider, Map.of("membershipId", String.valueOf(membershipId),
                 "removalReason", "x"))).isInstanceOf(UserError.class).hasMessageContaining("選択肢にない");

@@ -10,16 +10,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mcsgov.Fixture;
+import org.mcsgov.ProcessTestSupport;
 import org.mcsgov.directory.FacilityKind;
 import org.mcsgov.directory.Role;
 import org.mcsgov.group.Group;
 import org.mcsgov.group.GroupService;
-import org.mcsgov.patient.ConsentFixtures;
+import org.mcsgov.patient.ConsentFixture;
 import org.mcsgov.platform.UserError;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @DisplayName("patient-group-creation (A5-1, N1-1, A6)")
-class PatientGroupCreationTest extends ConsentFixtures {
+class PatientGroupCreationTest extends ProcessTestSupport {
+
+    private final ConsentFixture consent = new ConsentFixture(this);
 
     @Autowired GroupService groups;
     Fixture clinic;
@@ -30,7 +33,7 @@ class PatientGroupCreationTest extends ConsentFixtures {
     void consentedPatient() {
         clinic = Fixture.facility(directory, FacilityKind.CLINIC);
         coord = clinic.person("coord", Role.COORDINATOR).userId();
-        patientId = consentedPatient(coord, "木村 一", "キムラ ハジメ");
+        patientId = consent.consentedPatient(coord, "木村 一", "キムラ ハジメ");
     }
 
     private ProcessInstance defineGroup(String groupName) {
@@ -88,7 +91,7 @@ class PatientGroupCreationTest extends ConsentFixtures {
         assertThatThrownBy(() -> start(coord, "patient-group-creation", Map.of()))
                 .isInstanceOf(UserError.class).hasMessageContaining("A6");
 
-        long other = consentedPatient(coord, "木村 二", "キムラ ジ");
+        long other = consent.consentedPatient(coord, "木村 二", "キムラ ジ");
         ProcessInstance second = start(coord, "patient-group-creation", Map.of());
         assertThatThrownBy(() -> complete(second, coord, Map.of("patientId", String.valueOf(patientId))))
                 .isInstanceOf(UserError.class).hasMessageContaining("選択肢にない");
@@ -101,7 +104,7 @@ class PatientGroupCreationTest extends ConsentFixtures {
     void wrongFacility() {
         Fixture other = Fixture.facility(directory, FacilityKind.CLINIC);
         String otherCoord = other.person("coord", Role.COORDINATOR).userId();
-        consentedPatient(otherCoord, "別 患者", "ベツ カンジャ");
+        consent.consentedPatient(otherCoord, "別 患者", "ベツ カンジャ");
         ProcessInstance instance = start(otherCoord, "patient-group-creation", Map.of());
         assertThatThrownBy(() -> complete(instance, otherCoord, Map.of("patientId", String.valueOf(patientId))))
                 .isInstanceOf(UserError.class).hasMessageContaining("選択肢にない");

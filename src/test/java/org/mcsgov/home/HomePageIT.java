@@ -79,24 +79,12 @@ class HomePageIT extends AppTestSupport {
     @DisplayName("a rejected applicant sees the decision, its reason and who decided on the home page")
     void rejectionShown() throws Exception {
         long id = requestInvitation();
-        String taskId = approvalTask(id);
+        String taskId = invitationApprovalTask(id).get("id").asText();
         var rejected = post("nurse-admin", "/engine-rest/task/" + taskId + "/complete",
                 variables(Map.of("decision", "reject", "decisionComment", "担当の看護師が異なるため")));
         assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(204);
         String row = row(login(browser(), "clinic-coord"), "invitation:" + id);
         assertThat(row).contains("却下", "却下（担当の看護師が異なるため）").doesNotContain("nurse-admin");
-    }
-
-    private String approvalTask(long id) throws InterruptedException {
-        for (int i = 0; i < 300; i++) {
-            var tasks = json(get("nurse-admin", "/engine-rest/task?taskDefinitionKey=UserTask_Decide"
-                    + "&processInstanceBusinessKey=invitation:" + id));
-            if (!tasks.isEmpty()) {
-                return tasks.get(0).get("id").asText();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no approval task for invitation " + id);
     }
 
     /** Logs in on our login page (its form token first) and returns the home page it lands on. */

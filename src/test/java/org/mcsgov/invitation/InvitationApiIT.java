@@ -30,6 +30,9 @@ class InvitationApiIT extends AppTestSupport {
         assertThat(json(get("nurse-staff", "/api/invitations/" + id)).get("invitation").get("state").asText())
                 .isEqualTo("WAITING_ADMIN");
         assertThat(get("office", "/api/invitations/" + id).statusCode()).isEqualTo(200);
+        // the group's readers (ReadPolicy.readsGroupsOf: the originating facility's roles) read the requests into it
+        assertThat(get("clinic-mgr", "/api/invitations/" + id).statusCode()).isEqualTo(200);
+        assertThat(get("clinic-staff", "/api/invitations/" + id).statusCode()).isEqualTo(403);
         assertThat(get("pharm-admin", "/api/invitations/" + id).statusCode()).isEqualTo(403);
 
         assertThat(post("nurse-coord", "/api/invitations/" + id + "/cancel", Map.of("reason", "x")).statusCode())

@@ -3,23 +3,15 @@ package org.mcsgov.invitation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Supplier;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.mcsgov.AppTestSupport;
 import org.mcsgov.web.Browser;
 import org.mcsgov.web.Tasklist;
-import org.openqa.selenium.support.ui.FluentWait;
 
 /**
  * An invitation in the browser (A5-2, A8-4, N1-1, N1-2, N3-2, N3-8): in Camunda Tasklist, with the Japanese Camunda
@@ -40,27 +32,13 @@ import org.openqa.selenium.support.ui.FluentWait;
  */
 @DisplayName("browser: group invitation, approval by the invitee's facility, acceptance and MCS confirmation")
 @ExtendWith(Browser.Required.class) // no Chromium: skipped (failed with -Dbrowser.required=true) before Spring starts
-class InvitationBrowserIT extends AppTestSupport {
+class InvitationBrowserIT extends InvitationRegisterSupport {
 
-    private static final String COORDINATOR = "clinic-coord";
     private static final String OUTSIDER = "pharm-admin";
-    private static final String GROUP_NAME = "山田 太郎様";
     private static final String INVITATION = "グループへの招待";
     private static final String REQUEST = "招待の申請";
     private static final String APPROVAL = "招待の承認: %"; // issue 15: the approval task names its subject
     private static final String ACCEPT = "招待への参加の判断";
-    private static final String MCS_CONFIRM = "MCSで実施して確定";
-    private static final Duration ASYNC = Duration.ofSeconds(45);
-
-    /** A demo person who may be invited, the name the options show, and the MCS administrator of their facility. */
-    record Candidate(String userId, String name, String approver) {
-    }
-
-    static final List<Candidate> CANDIDATES = List.of(
-            new Candidate("care-staff", "井上 優", "care-admin"),
-            new Candidate("nurse-coord", "渡辺 亮", "nurse-admin"),
-            new Candidate("care-mgr", "山本 和子", "care-admin"),
-            new Candidate("nurse-mgr", "佐藤 由美", "nurse-admin"));
 
     private Browser browser;
     private Browser outsiderBrowser;
@@ -142,7 +120,7 @@ class InvitationBrowserIT extends AppTestSupport {
         assertThat(state(invitationId)).isEqualTo("WAITING_ADMIN");
 
         // --- 2. A8-4: once the approval exists (a job starts it), only the invitee's facility sees it
-        String approvalTask = waitFor("task '" + APPROVAL + "' of " + businessKey + " for " + invitee.approver(),
+        String approvalTask = eventually("task '" + APPROVAL + "' of " + businessKey + " for " + invitee.approver(),
                 () -> taskOf(invitee.approver(), businessKey, APPROVAL));
         var asApprover = get(invitee.approver(), "/engine-rest/task?processInstanceBusinessKey=" + businessKey);
         assertThat(asApprover.statusCode()).as(asApprover.body()).isEqualTo(200);
@@ -169,7 +147,7 @@ class InvitationBrowserIT extends AppTestSupport {
         browser.screenshot("approval-completed");
 
         // --- 4. N3-2: the invitee accepts
-        String acceptTask = waitFor("task '" + ACCEPT + "' for " + invitee.userId(),
+        String acceptTask = eventually("task '" + ACCEPT + "' for " + invitee.userId(),
                 () -> taskOf(invitee.userId(), businessKey, ACCEPT));
         assertThat(state(invitationId)).isEqualTo("WAITING_INVITEE");
         tasklist.logout();
@@ -183,7 +161,7 @@ class InvitationBrowserIT extends AppTestSupport {
         browser.screenshot("accept-completed");
 
         // --- 5. N3-8: after the two async jobs, clinic-coord confirms the invitation in MCS
-        String mcsTask = waitFor("task '" + MCS_CONFIRM + "' of " + businessKey,
+        String mcsTask = eventually("task '" + MCS_CONFIRM + "' of " + businessKey,
                 () -> taskOf(COORDINATOR, businessKey, MCS_CONFIRM));
         tasklist.logout();
         tasklist.login(COORDINATOR, DEMO_PASSWORD);
@@ -196,7 +174,7 @@ class InvitationBrowserIT extends AppTestSupport {
         browser.screenshot("mcs-confirmed");
 
         // --- 6. the register: the invitee is a member, the invitation MEMBER, with who invited and approved
-        JsonNode member = waitFor(invitee.userId() + " member of " + GROUP_NAME,
+        JsonNode member = eventually(invitee.userId() + " member of " + GROUP_NAME,
                 () -> currentMembers(groupId).stream().filter(m -> invitee.userId().equals(m.path("userId").asText()))
                         .findFirst());
         openedMembershipId = member.path("membershipId").asLong();
@@ -237,52 +215,6 @@ class InvitationBrowserIT extends AppTestSupport {
         }
     }
 
-    /** The demo group of clinic-coord, by its name. */
-    private long demoGroupId() {
-        var response = get(COORDINATOR, "/api/staff/" + COORDINATOR + "/groups");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return StreamSupport.stream(json(response).spliterator(), false)
-                .filter(g -> GROUP_NAME.equals(g.path("name").asText())).findFirst()
-                .orElseThrow(() -> new AssertionError(GROUP_NAME + " not among " + response.body()))
-                .path("id").asLong();
-    }
-
-    /** The first candidate who is not a current member of the group (see the class comment). */
-    private Candidate freeCandidate(long group) {
-        List<String> members = currentMembers(group).stream().map(m -> m.path("userId").asText()).toList();
-        return CANDIDATES.stream().filter(c -> !members.contains(c.userId())).findFirst()
-                .orElseThrow(() -> new AssertionError("every candidate " + CANDIDATES + " is already a member of "
-                        + GROUP_NAME + " (" + members + "): end one of these memberships (membership-removal)"));
-    }
-
-    private List<JsonNode> currentMembers(long group) {
-        var response = get(COORDINATOR, "/api/groups/" + group + "/members");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        List<JsonNode> members = new ArrayList<>();
-        json(response).forEach(members::add);
-        return members;
-    }
-
-    private String state(long invitationId) {
-        var response = get(COORDINATOR, "/api/invitations/" + invitationId);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json(response).path("invitation").path("state").asText();
-    }
-
-    /** The open task of that name in the instances with that business key, as the user sees it (none yet: empty). */
-    private Optional<String> taskOf(String user, String businessKey, String name) {
-        var response = post(user, "/engine-rest/task", Map.of("processInstanceBusinessKey", businessKey,
-                name.endsWith("%") ? "nameLike" : "name", name));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonNode tasks = json(response);
-        return tasks.isEmpty() ? Optional.empty() : Optional.of(tasks.get(0).path("id").asText());
-    }
-
-    private static String field(HttpResponse<String> response, String name) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json(response).path(name).asText();
-    }
-
     /**
      * Ends the membership this test opened (membership-removal started over REST with the membership, confirmed in
      * MCS by clinic-coord), so the next run, on a shared database, can invite the same person again. After a failure
@@ -293,38 +225,12 @@ class InvitationBrowserIT extends AppTestSupport {
             return;
         }
         try {
-            // as a person does it: start, then choose the membership on the request form (the gate takes no start variables)
-            var started = post(COORDINATOR, "/engine-rest/process-definition/key/membership-removal/start",
-                    variables(Map.of()));
-            assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
-            String request = json(get(COORDINATOR, "/engine-rest/task?processInstanceId=" + json(started).get("id").asText()))
-                    .get(0).get("id").asText();
-            var requested = post(COORDINATOR, "/engine-rest/task/" + request + "/complete", variables(Map.of(
-                    "membershipId", String.valueOf(openedMembershipId),
-                    "removalReason", "画面試験の後始末（InvitationBrowserIT）")));
-            assertThat(requested.statusCode()).as(requested.body()).isEqualTo(204);
-            String businessKey = "membership:" + openedMembershipId;
-            String mcsTask = waitFor("task '" + MCS_CONFIRM + "' of " + businessKey,
-                    () -> taskOf(COORDINATOR, businessKey, MCS_CONFIRM));
-            var confirmed = post(COORDINATOR, "/engine-rest/task/" + mcsTask + "/complete",
-                    variables(Map.of("mcsOutcome", "done", "mcsComment", "画面試験の後始末")));
-            assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(204);
-            waitFor("membership " + openedMembershipId + " ended", () -> currentMembers(groupId).stream()
-                    .noneMatch(m -> m.path("membershipId").asLong() == openedMembershipId)
-                    ? Optional.of(true) : Optional.empty());
+            endMembership(openedMembershipId, groupId);
         } catch (RuntimeException | Error cleanup) {
             if (failure == null) {
                 throw cleanup;
             }
             failure.addSuppressed(cleanup);
         }
-    }
-
-    private <T> T waitFor(String what, Supplier<Optional<T>> probe) {
-        return new FluentWait<>(probe)
-                .withTimeout(ASYNC)
-                .pollingEvery(Duration.ofMillis(500))
-                .withMessage("waiting for " + what)
-                .until(p -> p.get().orElse(null));
     }
 }

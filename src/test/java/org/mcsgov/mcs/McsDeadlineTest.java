@@ -17,6 +17,7 @@ import org.mcsgov.Fixture;
 import org.mcsgov.ProcessTestSupport;
 import org.mcsgov.directory.FacilityKind;
 import org.mcsgov.directory.Role;
+import org.mcsgov.notification.Outbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -88,9 +89,8 @@ class McsDeadlineTest extends ProcessTestSupport {
         assertThat((String) runtimeService.getVariable(instance.getId(), "mcsOfficeNotice"))
                 .contains("期限", "N1-3", facility.facilityId);
         assertThat(row(instance).get("OFFICE_NOTIFIED_AT")).isNotNull();
-        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("notification")
-                .processInstanceBusinessKey(instance.getBusinessKey()).variableValueEquals("kind", "OFFICE_NOTICE")
-                .count()).as("one mail notice to the office").isEqualTo(1);
+        assertThat(Outbox.rows(jdbc, instance.getBusinessKey())).filteredOn("KIND", "OFFICE_NOTICE")
+                .as("one mail notice to the office").hasSize(1);
 
         at(Duration.ofHours(50));
         long overdueWithThis = actionLog.overdueRevocations();

@@ -3,24 +3,21 @@ package org.mcsgov.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -30,41 +27,38 @@ import org.mcsgov.ProcessTestSupport;
 import org.mcsgov.directory.FacilityKind;
 import org.mcsgov.directory.Role;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Mail to whoever has a new task, a reminder or an escalation, against a real SMTP server (GreenMail): scheduled
- * in the transaction that creates the task, sent by the notification process's own job, retried, then an incident;
- * the task stays. The password attestation gives one assigned task, a reminder and a candidate-group escalation.
+ * Mail to whoever has a new task, a reminder or an escalation, against a real SMTP server (GreenMail): written to the
+ * outbox in the transaction that creates the task, sent after it by the drain; a failed sending is handed to the
+ * notification process, retried, then an incident; the task stays. The password attestation gives one assigned task, a reminder and a candidate-group escalation.
  */
-@DisplayName("notification: mail for new tasks, reminders and escalations (A8-4, A9-2, A11-1); history removal time")
+@DisplayName("notification: mail for new tasks, reminders and escalations (A8-4, A9-2, A11-1) through the outbox")
 class NotificationTest extends ProcessTestSupport {
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+    static final TestMailServer SMTP = new TestMailServer();
 
     @Autowired MailSettings settings;
     @Autowired JavaMailSenderImpl sender;
+    @Autowired MailDrain drain;
+    @Autowired MailOutbox outbox;
+    @Autowired JdbcClient jdbc;
+    @Autowired PlatformTransactionManager transactionManager;
 
     Fixture clinic;
     String admin;
     String nurse;
-    int configuredPort;
 
     @BeforeEach
-    void mailOn() {
-        configuredPort = sender.getPort();
-        sender.setPort(SMTP.getSmtp().getPort());
-        settings.setEnabled(true);
+    void clinic() {
         clinic = Fixture.facility(directory, FacilityKind.CLINIC);
         admin = clinic.person("admin", Role.MCS_ADMIN).userId();
         nurse = clinic.person("nurse").userId();
-    }
-
-    @AfterEach
-    void mailOff() {
-        settings.setEnabled(false);
-        sender.setPort(configuredPort);
     }
 
     private ProcessInstance attestation() {
@@ -81,13 +75,10 @@ class NotificationTest extends ProcessTestSupport {
                 .findFirst().orElseThrow();
     }
 
-    /** The notification jobs scheduled for the task, of the given kind. */
-    private List<Job> notificationJobs(Task task, Kind kind) {
-        return runtimeService.createProcessInstanceQuery().processDefinitionKey(Notifications.PROCESS_KEY)
-                .variableValueEquals("taskId", task.getId()).variableValueEquals("kind", kind.name()).list().stream()
-                .flatMap(p -> engine.getManagementService().createJobQuery().processInstanceId(p.getId()).list()
-                        .stream())
-                .toList();
+    /** The outbox rows about the task, of the given kind. */
+    private List<Map<String, Object>> rowsAbout(Task task, Kind kind) {
+        return jdbc.sql("SELECT * FROM mail_outbox WHERE task_id = ? AND kind = ? ORDER BY id")
+                .params(task.getId(), kind.name()).query().listOfRows();
     }
 
     @Test
@@ -108,29 +99,85 @@ class NotificationTest extends ProcessTestSupport {
         Task task = taskOf(nurse, "UserTask_Attest");
         assertThat(SMTP.getReceivedMessages()).isEmpty();   // nothing is sent inside the user's transaction
 
-        Job job = notificationJobs(task, Kind.NEW_TASK).get(0);
-        String instanceId = job.getProcessInstanceId();
-        engine.getManagementService().executeJob(job.getId());
+        assertThat(rowsAbout(task, Kind.NEW_TASK)).singleElement()
+                .satisfies(row -> assertThat(row).containsEntry("STATE", "PENDING"));
 
-        MimeMessage mail = SMTP.getReceivedMessages()[0];
-        assertThat(SMTP.getReceivedMessages()).hasSize(1);
-        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(nurse + "@example.jp");
+        assertThat(drain.sendWaiting()).isGreaterThanOrEqualTo(1);
+
+        assertThat(SMTP.getReceivedMessages()).extracting(m -> m.getAllRecipients()[0].toString())
+                .containsExactlyInAnyOrder(nurse + "@example.jp", admin + "@example.jp");
+        MimeMessage mail = Arrays.stream(SMTP.getReceivedMessages()).filter(m -> recipient(m).startsWith(nurse + "@"))
+                .findFirst().orElseThrow();
         assertThat(mail.getSubject()).isEqualTo("【MCS運用ワークフロー】新しいタスク: パスワード管理の確認");
         assertThat(GreenMailUtil.getBody(mail)).isNotBlank();
         assertThat(mail.getContent().toString())
                 .contains("試験 nurse 様", "パスワード管理の確認")
                 .contains("/camunda/app/tasklist/default/#/?task=" + task.getId());
+        // the evidence of the sending: to whom and when, kept mcs.mail.keep
+        assertThat(rowsAbout(task, Kind.NEW_TASK)).singleElement().satisfies(row -> {
+            assertThat(row).containsEntry("STATE", "SENT").containsEntry("RECIPIENTS", nurse);
+            assertThat(row.get("DONE_AT")).isNotNull();
+        });
+        assertThat(drain.sendWaiting()).as("nothing is sent twice").isZero();
+        assertThat(SMTP.getReceivedMessages()).hasSize(2);
 
-        // history cleanup: removal-time strategy "end": the ended instance is removed its time to live after the end
-        HistoricProcessInstance done = engine.getHistoryService().createHistoricProcessInstanceQuery()
-                .processInstanceId(instanceId).singleResult();
-        assertThat(done.getEndTime()).isNotNull();
-        assertThat(done.getRemovalTime()).isEqualTo(Date.from(done.getEndTime().toInstant().plus(Duration.ofDays(365))));
+        // history cleanup: removal-time strategy "end", in the night's window; ten years by default
         var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         assertThat(configuration.getHistoryRemovalTimeStrategy())
                 .isEqualTo(ProcessEngineConfiguration.HISTORY_REMOVAL_TIME_STRATEGY_END);
         assertThat(configuration.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
         assertThat(configuration.getHistoryTimeToLive()).isEqualTo("P3650D");
+        assertThat(settings.getKeep()).isEqualTo(Duration.ofDays(365));
+    }
+
+    private static String recipient(MimeMessage mail) {
+        try {
+            return mail.getAllRecipients()[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    @DisplayName("one transaction: a task whose transaction is rolled back leaves no mail behind")
+    void rolledBackTaskHasNoMail() {
+        long before = jdbc.sql("SELECT COUNT(*) FROM mail_outbox").query(Long.class).single();
+        var transactions = new TransactionTemplate(transactionManager);
+        transactions.executeWithoutResult(status -> {
+            runtimeService.startProcessInstanceByKey("password-attestation", Map.of("facilityIds", clinic.facilityId));
+            status.setRollbackOnly();
+        });
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM mail_outbox").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("a cluster: a row is sent by one node at a time; a node that died while sending leaves it to another")
+    void claimedOnceThenFreedAfterTheHold() {
+        attestation();
+        long id = jdbc.sql("SELECT MIN(id) FROM mail_outbox WHERE state = 'PENDING'").query(Long.class).single();
+        assertThat(outbox.claim(id, Duration.ofMinutes(5))).isTrue();
+        assertThat(outbox.claim(id, Duration.ofMinutes(5))).as("the other node").isFalse();
+        assertThat(outbox.waiting(1000)).extracting(MailOutbox.Row::id).doesNotContain(id);
+        // the first node died: its hold ends
+        jdbc.sql("UPDATE mail_outbox SET claimed_until = ? WHERE id = ?")
+                .params(java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)), id).update();
+        assertThat(outbox.claim(id, Duration.ofMinutes(5))).isTrue();
+    }
+
+    @Test
+    @DisplayName("rows are kept mcs.mail.keep after they are done, then removed; waiting rows never")
+    void keptThenRemoved() {
+        attestation();
+        drain.sendWaiting();
+        attestation();   // a second campaign: its rows wait
+        var longAgo = java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofDays(366)));
+        jdbc.sql("UPDATE mail_outbox SET created_at = ?").param(longAgo).update();
+        int removed = outbox.removeDoneBefore(java.time.Instant.now().minus(settings.getKeep()));
+        assertThat(removed).isGreaterThanOrEqualTo(2);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE state <> 'PENDING'").query(Long.class).single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE state = 'PENDING'").query(Long.class).single())
+                .isGreaterThanOrEqualTo(2);
     }
 
     @Test
@@ -140,15 +187,24 @@ class NotificationTest extends ProcessTestSupport {
         complete(campaign, admin, Map.of("passwordChanged", true, "passwordSecret", true, "logsOut", true));
         Task attest = taskOf(nurse, "UserTask_Attest");
         ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(15))));
+        drain.sendWaiting();
+        int earlier = SMTP.getReceivedMessages().length;
         runJobs(campaign);
 
-        engine.getManagementService().executeJob(notificationJobs(attest, Kind.REMINDER).get(0).getId());
         Task escalation = taskOf(nurse, "UserTask_Escalation");
-        engine.getManagementService().executeJob(notificationJobs(escalation, Kind.ESCALATION).get(0).getId());
+        int reminders = rowsAbout(attest, Kind.REMINDER).size();   // one per reminder timer due in the 15 days
+        assertThat(reminders).isPositive();
+        assertThat(rowsAbout(escalation, Kind.ESCALATION)).hasSize(1);
+        drain.sendWaiting();
 
-        assertThat(SMTP.getReceivedMessages()).extracting(m -> m.getAllRecipients()[0].toString() + " " + m.getSubject())
-                .containsExactly(nurse + "@example.jp 【MCS運用ワークフロー】催促: パスワード管理の確認 が未処理です",
+        assertThat(Arrays.stream(SMTP.getReceivedMessages()).skip(earlier)
+                .map(m -> recipient(m) + " " + subject(m)).toList())
+                .contains(nurse + "@example.jp 【MCS運用ワークフロー】催促: パスワード管理の確認 が未処理です",
                         admin + "@example.jp 【MCS運用ワークフロー】対応のお願い（エスカレーション）: 未実施への対応");
+        // every row of the campaign was sent once (the escalation task's own reminder included)
+        assertThat(SMTP.getReceivedMessages()).hasSize(earlier + jdbc.sql(
+                "SELECT COUNT(*) FROM mail_outbox WHERE state = 'SENT' AND done_at IS NOT NULL AND kind <> 'NEW_TASK'")
+                .query(Integer.class).single());
     }
 
     @Test
@@ -161,8 +217,14 @@ class NotificationTest extends ProcessTestSupport {
         sender.setPort(closed);
         attestation();
         Task task = taskOf(nurse, "UserTask_Attest");
-        Job job = notificationJobs(task, Kind.NEW_TASK).get(0);
         var management = engine.getManagementService();
+
+        drain.sendWaiting();   // the first attempt fails: handed to a notification instance
+        Map<String, Object> row = rowsAbout(task, Kind.NEW_TASK).get(0);
+        assertThat(row).containsEntry("STATE", "HANDED_OVER");
+        String instanceId = (String) row.get("HANDED_TO");
+        assertThat(runtimeService.getVariable(instanceId, "taskId")).isEqualTo(task.getId());
+        Job job = management.createJobQuery().processInstanceId(instanceId).singleResult();
 
         assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("Mail");
         Job retried = management.createJobQuery().jobId(job.getId()).singleResult();
@@ -174,9 +236,14 @@ class NotificationTest extends ProcessTestSupport {
         }
         assertThat(management.createJobQuery().jobId(job.getId()).singleResult().getRetries()).isZero();
         assertThat(engine.getRuntimeService().createIncidentQuery().activityId("Task_SendMail")
-                .processInstanceId(job.getProcessInstanceId()).count()).isEqualTo(1);
+                .processInstanceId(instanceId).count()).isEqualTo(1);
         assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
         assertThat(SMTP.getReceivedMessages()).isEmpty();
+
+        sender.setPort(SMTP.getSmtp().getPort());   // the server is back: Cockpit's retry sends it
+        management.setJobRetries(job.getId(), 1);
+        management.executeJob(job.getId());
+        assertThat(SMTP.getReceivedMessages()).extracting(NotificationTest::recipient).contains(nurse + "@example.jp");
     }
 
     @Test
@@ -185,11 +252,18 @@ class NotificationTest extends ProcessTestSupport {
         settings.setEnabled(false);
         ProcessInstance campaign = attestation();
         Task task = taskOf(admin, "UserTask_Attest");
-        engine.getManagementService().executeJob(notificationJobs(taskOf(nurse, "UserTask_Attest"), Kind.NEW_TASK)
-                .get(0).getId());
         complete(campaign, admin, Map.of("passwordChanged", true, "passwordSecret", true, "logsOut", true));
-        settings.setEnabled(true);
-        engine.getManagementService().executeJob(notificationJobs(task, Kind.NEW_TASK).get(0).getId());
+        drain.sendWaiting();
         assertThat(SMTP.getReceivedMessages()).isEmpty();
+        assertThat(rowsAbout(taskOf(nurse, "UserTask_Attest"), Kind.NEW_TASK).get(0)).containsEntry("STATE", "LOGGED");
+        assertThat(rowsAbout(task, Kind.NEW_TASK).get(0)).containsEntry("STATE", "SKIPPED");
+    }
+
+    private static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

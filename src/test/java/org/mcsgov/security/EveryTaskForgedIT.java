@@ -84,7 +84,8 @@ class EveryTaskForgedIT extends AppTestSupport {
         String person = worker(task);
         Set<String> fields = new HashSet<>();
         Set<String> choices = new HashSet<>();
-        keys(json(get(person, "/engine-rest/task/" + id + "/deployed-form")).path("components"), fields, choices);
+        ForgedInputSupport.keys(json(get(person, "/engine-rest/task/" + id + "/deployed-form")).path("components"),
+                fields, choices);
         int tries = 0;
         for (var names = json(get(person, "/engine-rest/task/" + id + "/variables?deserializeValues=false")).fieldNames();
              names.hasNext(); ) {
@@ -173,18 +174,6 @@ class EveryTaskForgedIT extends AppTestSupport {
         var factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static void keys(JsonNode components, Set<String> fields, Set<String> choices) {
-        for (JsonNode component : components) {
-            keys(component.path("components"), fields, choices);
-            if (component.hasNonNull("key") && !component.path("readonly").asBoolean(false)) {
-                fields.add(component.get("key").asText());
-                if (component.has("valuesKey")) {
-                    choices.add(component.get("key").asText());
-                }
-            }
-        }
     }
 
     private java.net.http.HttpResponse<String> admin(String method, String path, Object body) {

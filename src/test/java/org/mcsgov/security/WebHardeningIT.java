@@ -75,7 +75,7 @@ class WebHardeningIT extends AppTestSupport {
 
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         String form = raw(browser, HttpRequest.newBuilder(URI.create(url("/register/login?next=" + URLEncoder.encode("/register/{x}", StandardCharsets.UTF_8))))).body();
-        String token = AccountSecurityIT.formToken(form);
+        String token = AccountTestSupport.formToken(form);
         for (String next : List.of("/register/{x}", "/register/staff\r\nSet-Cookie: a=b", "", "/register/../../x")) {
             var login = raw(browser, HttpRequest.newBuilder(URI.create(url("/register/login")))
                     .header("Content-Type", "application/x-www-form-urlencoded")
@@ -83,7 +83,7 @@ class WebHardeningIT extends AppTestSupport {
                             + "&_token=" + token + "&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8))));
             assertThat(login.statusCode()).as(next).isEqualTo(302);
             assertThat(login.headers().firstValue("Location").orElseThrow()).as(next).doesNotContain("{", "Set-Cookie");
-            token = AccountSecurityIT.formToken(raw(browser, HttpRequest.newBuilder(URI.create(url("/register/login")))).body());
+            token = AccountTestSupport.formToken(raw(browser, HttpRequest.newBuilder(URI.create(url("/register/login")))).body());
         }
         assertThat(raw(browser, HttpRequest.newBuilder(URI.create(url("/register/login")))
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -16,8 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mcsgov.Fixture;
+import org.mcsgov.ProcessTestSupport;
 import org.mcsgov.device.Device;
-import org.mcsgov.device.DeviceFixtures;
+import org.mcsgov.device.DeviceFixture;
+import org.mcsgov.device.DeviceService;
 import org.mcsgov.directory.FacilityKind;
 import org.mcsgov.directory.Role;
 import org.mcsgov.directory.Staff;
@@ -29,7 +31,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.server.ResponseStatusException;
 
 @DisplayName("incident-report: report, triage within the deadline, instructions acknowledged, actions recorded, closed with a summary (N3-10, N3-11, N2-2)")
-class IncidentReportTest extends DeviceFixtures {
+class IncidentReportTest extends ProcessTestSupport {
+
+    @Autowired DeviceService devices;
+    private DeviceFixture scene;
 
     @Autowired IncidentService incidents;
     @Autowired IncidentController controller;
@@ -44,7 +49,8 @@ class IncidentReportTest extends DeviceFixtures {
     /** The suspect is a member of a patient group of a clinic (the originating facility to be informed). */
     @BeforeEach
     void suspectInAClinicGroup() {
-        suspect = station.person("suspect");
+        scene = DeviceFixture.stationWithStaff(this, devices);
+        suspect = scene.station.person("suspect");
         clinic = Fixture.facility(directory, FacilityKind.CLINIC);
         Staff coord = clinic.person("coord", Role.COORDINATOR);
         clinic.person("admin", Role.MCS_ADMIN);
@@ -57,7 +63,7 @@ class IncidentReportTest extends DeviceFixtures {
     }
 
     private ProcessInstance report(String kind, Long deviceId, Long affected) {
-        ProcessInstance instance = start(nurse.userId(), "incident-report", Map.of());
+        ProcessInstance instance = start(scene.nurse.userId(), "incident-report", Map.of());
         Map<String, Object> form = new HashMap<>(Map.of("incidentKind", kind, "incidentDescription",
                 "見覚えのないログイン通知が届いた", "occurredAt", "2026-11-27 09:10"));
         if (deviceId != null) {
@@ -66,7 +72,7 @@ class IncidentReportTest extends DeviceFixtures {
         if (affected != null) {
             form.put("affectedStaffId", String.valueOf(affected));
         }
-        complete(instance, nurse.userId(), form);
+        complete(instance, scene.nurse.userId(), form);
         return instance;
     }
 
@@ -77,12 +83,12 @@ class IncidentReportTest extends DeviceFixtures {
     private void act(ProcessInstance instance, String action, Map<String, Object> more) {
         Map<String, Object> form = new HashMap<>(more);
         form.put("incidentAction", action);
-        complete(instance, admin, form);
+        complete(instance, scene.admin, form);
         runJobs(instance);
     }
 
     private Incident incident(ProcessInstance instance) {
-        return incidents.incident((Long) variable(instance, "incidentId")).orElseThrow();
+        return incidents.incident((Long) scene.variable(instance, "incidentId")).orElseThrow();
     }
 
     @Test
@@ -91,11 +97,11 @@ class IncidentReportTest extends DeviceFixtures {
         ProcessInstance instance = report("UNAUTHORISED_ACCESS", null, suspect.id());
         Incident reported = incident(instance);
         assertThat(reported.state()).isEqualTo("REPORTED");
-        assertThat(reported.reportedBy()).isEqualTo(nurse.userId());
+        assertThat(reported.reportedBy()).isEqualTo(scene.nurse.userId());
         assertThat(instance).isWaitingAt("UserTask_Triage");
-        assertThat(visibleTasks(instance, manager)).as("not escalated yet").isZero();
+        assertThat(visibleTasks(instance, scene.manager)).as("not escalated yet").isZero();
 
-        triage(instance, admin);
+        triage(instance, scene.admin);
         assertThat(incident(instance).state()).isEqualTo("TRIAGED");
         assertThat(instance).isWaitingAt("UserTask_Acknowledge", "UserTask_Action");
 
@@ -106,11 +112,11 @@ class IncidentReportTest extends DeviceFixtures {
         assertThat(identityService.checkPassword(suspect.userId(), Fixture.PASSWORD)).as("locked at once").isFalse();
         assertThat(directory.staff(suspect.id()).orElseThrow().status()).isEqualTo("SUSPENDED");
         runJobs(suspension);
-        complete(suspension, admin, Map.of("mcsOutcome", "done"));   // N2-2: the account stopped in MCS too
+        complete(suspension, scene.admin, Map.of("mcsOutcome", "done"));   // N2-2: the account stopped in MCS too
         assertThat(suspension).isWaitingAt("UserTask_Decide").hasPassed("CallActivity_SuspendInMcs");
-        complete(instance, admin, Map.of("suspensionDecision", "lift", "decisionReason", "本人ではないことを確認"));
+        complete(instance, scene.admin, Map.of("suspensionDecision", "lift", "decisionReason", "本人ではないことを確認"));
         runJobs(suspension);
-        complete(suspension, admin, Map.of("mcsOutcome", "done"));   // and restored there
+        complete(suspension, scene.admin, Map.of("mcsOutcome", "done"));   // and restored there
         assertThat(instance).isWaitingAt("UserTask_Acknowledge", "UserTask_Action");
 
         act(instance, "inform", Map.of());
@@ -122,39 +128,39 @@ class IncidentReportTest extends DeviceFixtures {
                 .contains("INSTRUCTED", "LOCK_ACCOUNT", "INFORMED");
         identityService.clearAuthentication(); // as() reads the next user's groups with the engine's authorization
         as(office);
-        assertThat(controller.incidentsOf(station.facilityId)).extracting(Incident::id).contains(reported.id());
+        assertThat(controller.incidentsOf(scene.station.facilityId)).extracting(Incident::id).contains(reported.id());
         identityService.clearAuthentication();
-        as(station.user("suspect"));
+        as(scene.station.user("suspect"));
         assertThatThrownBy(() -> controller.incident(reported.id())).isInstanceOf(ResponseStatusException.class);
         identityService.clearAuthentication();
 
         assertThatThrownBy(() -> act(instance, "close", Map.of())).isInstanceOf(UserError.class);
         act(instance, "close", Map.of("incidentSummary", "原因: 使い回したパスワード。対策: 変更と研修"));
         assertThat(instance).isWaitingAt("UserTask_Acknowledge").hasPassed("Gateway_Action");
-        complete(instance, nurse.userId(), Map.of("instructionsAcknowledged", true));
+        complete(instance, scene.nurse.userId(), Map.of("instructionsAcknowledged", true));
         assertThat(instance).isEnded().hasPassed("Task_Close", "EndEvent_Closed");
         assertThat(incident(instance)).satisfies(i -> {
             assertThat(i.state()).isEqualTo("CLOSED");
             assertThat(i.summary()).contains("対策");
             assertThat(i.acknowledgedAt()).isNotNull();
-            assertThat(i.closedBy()).isEqualTo(admin);
+            assertThat(i.closedBy()).isEqualTo(scene.admin);
         });
     }
 
     @Test
     @DisplayName("N3-10, A12-6: a lost device: marked lost, remote wipe requested and confirmed, closed")
     void lostDeviceWiped() {
-        Device phone = lentTo(nurse, "NS-IR-" + System.nanoTime() % 100000);
+        Device phone = scene.lentTo(scene.nurse, "NS-IR-" + System.nanoTime() % 100000);
         ProcessInstance instance = report("LOST_DEVICE", phone.id(), null);
-        triage(instance, admin);
-        complete(instance, nurse.userId(), Map.of("instructionsAcknowledged", true, "acknowledgementComment", "了解しました"));
+        triage(instance, scene.admin);
+        complete(instance, scene.nurse.userId(), Map.of("instructionsAcknowledged", true, "acknowledgementComment", "了解しました"));
         act(instance, "lost", Map.of());
-        assertThat(state(phone.id())).isEqualTo("LOST");
-        assertThat(devices.onLoanTo(nurse.id())).isEmpty();
+        assertThat(scene.state(phone.id())).isEqualTo("LOST");
+        assertThat(devices.onLoanTo(scene.nurse.id())).isEmpty();
         act(instance, "wipe", Map.of("actionNote", "MDMから消去を実行"));
         assertThat(instance).isWaitingAt("UserTask_ConfirmWipe");
-        assertThatThrownBy(() -> complete(instance, admin, Map.of("wipeOutcome", "done"))).isInstanceOf(UserError.class);
-        complete(instance, admin, Map.of("wipeOutcome", "done", "wipeComment", "MDMの画面で消去完了を確認"));
+        assertThatThrownBy(() -> complete(instance, scene.admin, Map.of("wipeOutcome", "done"))).isInstanceOf(UserError.class);
+        complete(instance, scene.admin, Map.of("wipeOutcome", "done", "wipeComment", "MDMの画面で消去完了を確認"));
         act(instance, "close", Map.of("incidentSummary", "原因: 訪問先での置き忘れ。対策: 端末ストラップ"));
         assertThat(instance).isEnded();
         assertThat(incidents.actions(incident(instance).id())).extracting(Incident.Action::action)
@@ -166,12 +172,12 @@ class IncidentReportTest extends DeviceFixtures {
     void triageEscalated() {
         ProcessInstance instance = report("ANOMALY", null, null);
         ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(25))));
-        runAllDueJobs();
+        scene.runAllDueJobs();
         assertThat(instance).hasPassed("Task_EscalateTriage", "EndEvent_TriageEscalated").isWaitingAt("UserTask_Triage");
         assertThat(incident(instance).escalatedAt()).isNotNull();
-        assertThat(visibleTasks(instance, manager)).isEqualTo(1);
-        triage(instance, manager);
-        assertThat(incident(instance).triagedBy()).isEqualTo(manager);
+        assertThat(visibleTasks(instance, scene.manager)).isEqualTo(1);
+        triage(instance, scene.manager);
+        assertThat(incident(instance).triagedBy()).isEqualTo(scene.manager);
     }
 
     @Test
@@ -195,36 +201,36 @@ class IncidentReportTest extends DeviceFixtures {
     @DisplayName("bad input: a lost device names the device; what and when; actions need their account or device; instructions and acknowledgement required")
     void badInput() {
         long otherFacilitysPerson = clinic.person("other").id(); // registered before the form offers its staff list
-        ProcessInstance instance = start(nurse.userId(), "incident-report", Map.of());
-        assertThatThrownBy(() -> complete(instance, nurse.userId(), Map.of("incidentKind", "LOST_DEVICE",
+        ProcessInstance instance = start(scene.nurse.userId(), "incident-report", Map.of());
+        assertThatThrownBy(() -> complete(instance, scene.nurse.userId(), Map.of("incidentKind", "LOST_DEVICE",
                 "incidentDescription", "紛失", "occurredAt", "今朝"))).isInstanceOf(UserError.class).hasMessageContaining("端末");
-        assertThatThrownBy(() -> complete(instance, nurse.userId(), Map.of("incidentKind", "ANOMALY",
+        assertThatThrownBy(() -> complete(instance, scene.nurse.userId(), Map.of("incidentKind", "ANOMALY",
                 "occurredAt", "今朝"))).isInstanceOf(UserError.class);
         Device elsewhere = devices.register(clinic.facilityId, "PC", "CL-1", "PC", "FACILITY", null, "test", "fixture");
-        assertThatThrownBy(() -> complete(instance, nurse.userId(), Map.of("incidentKind", "LOST_DEVICE",
+        assertThatThrownBy(() -> complete(instance, scene.nurse.userId(), Map.of("incidentKind", "LOST_DEVICE",
                 "incidentDescription", "紛失", "occurredAt", "今朝", "deviceId", String.valueOf(elsewhere.id()))))
                 .isInstanceOf(UserError.class);
         // another facility's person is not among the accounts offered: refused by the input gate
-        assertThatThrownBy(() -> complete(instance, nurse.userId(), Map.of("incidentKind", "ANOMALY",
+        assertThatThrownBy(() -> complete(instance, scene.nurse.userId(), Map.of("incidentKind", "ANOMALY",
                 "incidentDescription", "画面が固まる", "occurredAt", "今朝",
                 "affectedStaffId", String.valueOf(otherFacilitysPerson)))).isInstanceOf(UserError.class)
                 .hasMessageContaining("選択肢にない");
-        complete(instance, nurse.userId(), Map.of("incidentKind", "ANOMALY", "incidentDescription", "画面が固まる",
+        complete(instance, scene.nurse.userId(), Map.of("incidentKind", "ANOMALY", "incidentDescription", "画面が固まる",
                 "occurredAt", "今朝"));
-        assertThatThrownBy(() -> complete(instance, admin, Map.of("severity", "LOW"))).isInstanceOf(UserError.class);
+        assertThatThrownBy(() -> complete(instance, scene.admin, Map.of("severity", "LOW"))).isInstanceOf(UserError.class);
         // trust boundary: the triage handed to a colleague who is no administrator is refused
-        String colleague = station.person("colleague").userId();
+        String colleague = scene.station.person("colleague").userId();
         var triageTask = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
         taskService.setAssignee(triageTask.getId(), colleague);
         assertThatThrownBy(() -> complete(taskService.createTaskQuery().taskId(triageTask.getId()).singleResult(),
                 colleague, Map.of("severity", "LOW", "instructions", "x"))).isInstanceOf(UserError.class)
                 .hasMessageContaining("MCS管理者");
         taskService.setAssignee(triageTask.getId(), null);
-        triage(instance, admin);
+        triage(instance, scene.admin);
         assertThatThrownBy(() -> act(instance, "lock", Map.of())).isInstanceOf(UserError.class);
         assertThatThrownBy(() -> act(instance, "lost", Map.of())).isInstanceOf(UserError.class);
         assertThatThrownBy(() -> act(instance, "wipe", Map.of())).isInstanceOf(UserError.class);
-        assertThatThrownBy(() -> complete(instance, nurse.userId(), Map.of("instructionsAcknowledged", false)))
+        assertThatThrownBy(() -> complete(instance, scene.nurse.userId(), Map.of("instructionsAcknowledged", false)))
                 .isInstanceOf(UserError.class);
         assertThat(instance).isWaitingAt("UserTask_Acknowledge", "UserTask_Action");
     }

@@ -106,7 +106,7 @@ class CrashIT {
             assertThat(Files.readString(log(2))).containsPattern("INFO \\[membership:\\d+\\] \\d+ ---");
 
             var jdbc = JdbcClient.create(new DriverManagerDataSource(url, user, ""));
-            assertThat(jdbc.sql(OffboardingFixtures.MEMBERSHIPS_CLOSED_ONCE).param(leaver.staffId())
+            assertThat(jdbc.sql(OffboardingFixture.MEMBERSHIPS_CLOSED_ONCE).param(leaver.staffId())
                     .query(Long.class).single()).isEqualTo(GROUPS);
             assertThat(jdbc.sql("SELECT status FROM staff WHERE id = ?").param(leaver.staffId()).query(String.class)
                     .single()).isEqualTo("LEFT");
@@ -142,7 +142,7 @@ class CrashIT {
             String admin = clinic.person("admin", Role.MCS_ADMIN).userId();
             Staff coord = clinic.person("coord", Role.COORDINATOR);
             Staff leaver = clinic.person("leaver", Role.COORDINATOR);
-            OffboardingFixtures.memberOf(context.getBean(GroupService.class), clinic.facilityId, coord, leaver, GROUPS);
+            OffboardingFixture.memberOf(context.getBean(GroupService.class), clinic.facilityId, coord, leaver, GROUPS);
             IdentityService identity = context.getBean(IdentityService.class);
             identity.setAuthentication(admin, identity.createGroupQuery().groupMember(admin).list().stream()
                     .map(Group::getId).toList());

@@ -10,17 +10,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mcsgov.Fixture;
+import org.mcsgov.ProcessTestSupport;
 import org.mcsgov.directory.FacilityKind;
 import org.mcsgov.directory.Role;
 import org.mcsgov.directory.Staff;
 import org.mcsgov.group.Group;
-import org.mcsgov.group.GroupFixtures;
+import org.mcsgov.group.GroupFixture;
+import org.mcsgov.group.GroupService;
 import org.mcsgov.platform.UserError;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @DisplayName("user-suspension: suspend at once, lift or ban (N2-2, N3-9)")
-class UserSuspensionTest extends GroupFixtures {
+class UserSuspensionTest extends ProcessTestSupport {
+
+    @Autowired GroupService groups;
 
     @Autowired JdbcClient jdbc;
 
@@ -36,7 +40,7 @@ class UserSuspensionTest extends GroupFixtures {
         admin = clinic.person("admin", Role.MCS_ADMIN).userId();
         coord = clinic.person("coord", Role.COORDINATOR).userId();
         nurse = clinic.person("nurse");
-        group = activePatientGroup(coord, false);
+        group = new GroupFixture(this, groups).activePatientGroup(coord, false);
         groups.openMembership(group.id(), nurse.id(), "MEMBER", coord, admin, null, "fixture");
     }
 

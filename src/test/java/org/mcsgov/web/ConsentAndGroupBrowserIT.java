@@ -93,7 +93,7 @@ class ConsentAndGroupBrowserIT extends BrowserTestSupport {
         browser.screenshot("mcs-confirmed");
 
         // --- the register: the active group, with the coordinator as its first member
-        JsonNode group = waitFor("active group '" + groupName + "' of " + COORDINATOR, () -> {
+        JsonNode group = eventually("active group '" + groupName + "' of " + COORDINATOR, () -> {
             var response = get(COORDINATOR, "/api/staff/" + COORDINATOR + "/groups");
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             return StreamSupport.stream(json(response).spliterator(), false)
@@ -116,19 +116,11 @@ class ConsentAndGroupBrowserIT extends BrowserTestSupport {
     private String mcsTaskFor(String groupName) {
         Map<String, Object> query = Map.of("name", MCS_CONFIRM, "processVariables",
                 List.of(Map.of("name", "mcsSubject", "operator", "eq", "value", groupName)));
-        return waitFor("task '" + MCS_CONFIRM + "' for '" + groupName + "'", () -> {
+        return eventually("task '" + MCS_CONFIRM + "' for '" + groupName + "'", () -> {
             var response = post(COORDINATOR, "/engine-rest/task", query);
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             JsonNode tasks = json(response);
             return tasks.isEmpty() ? Optional.<String>empty() : Optional.of(tasks.get(0).get("id").asText());
         });
-    }
-
-    private <T> T waitFor(String what, java.util.function.Supplier<Optional<T>> probe) {
-        return new FluentWait<>(probe)
-                .withTimeout(Duration.ofSeconds(30))
-                .pollingEvery(Duration.ofMillis(500))
-                .withMessage("waiting for " + what)
-                .until(p -> p.get().orElse(null));
     }
 }

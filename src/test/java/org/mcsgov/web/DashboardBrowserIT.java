@@ -2,7 +2,6 @@ package org.mcsgov.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -12,7 +11,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
@@ -78,9 +76,5 @@ class DashboardBrowserIT extends BrowserTestSupport {
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> charts() {
         return (List<Map<String, Object>>) ((JavascriptExecutor) browser.driver()).executeScript(DRAWN);
-    }
-
-    private void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(condition);
     }
 }

@@ -57,13 +57,13 @@ class DeviceTakeoutBrowserIT extends BrowserTestSupport {
         tasklist.complete();
         tasklist.logout();
 
-        JsonNode mine = waitFor("the take-out request of " + NURSE, () -> takeouts().filter(t ->
+        JsonNode mine = eventually("the take-out request of " + NURSE, () -> takeouts().filter(t ->
                 purpose.equals(t.path("purpose").asText())).findFirst());
         long id = mine.path("id").asLong();
         String businessKey = "takeout:" + id;
         assertThat(mine.path("state").asText()).isEqualTo("REQUESTED");
 
-        String approvalTask = waitFor("task '" + APPROVAL + "' of " + businessKey, () -> taskOf(ADMIN, businessKey, APPROVAL));
+        String approvalTask = eventually("task '" + APPROVAL + "' of " + businessKey, () -> taskOf(ADMIN, businessKey, APPROVAL));
         tasklist.login(ADMIN, DEMO_PASSWORD);
         tasklist.selectFilter(Tasklist.FACILITY_FILTER);
         tasklist.openTask(approvalName(approvalTask), approvalTask);
@@ -84,7 +84,7 @@ class DeviceTakeoutBrowserIT extends BrowserTestSupport {
         assertThat(json(get(ADMIN, "/api/devices/" + deviceId)).path("device").path("state").asText()).isEqualTo("TAKEN_OUT");
 
         // the tablet comes back, confirmed by the administrator, so that the next run finds it available again
-        String returnTask = waitFor("task '" + RETURN + "' of " + businessKey, () -> taskOf(ADMIN, businessKey, RETURN));
+        String returnTask = eventually("task '" + RETURN + "' of " + businessKey, () -> taskOf(ADMIN, businessKey, RETURN));
         assertThat(post(ADMIN, "/engine-rest/task/" + returnTask + "/claim", Map.of("userId", ADMIN)).statusCode()).isEqualTo(204);
         var completed = post(ADMIN, "/engine-rest/task/" + returnTask + "/complete",
                 variables(Map.of("takeoutOutcome", "back", "returnCondition", "画面試験の後始末: 破損なし")));
@@ -121,10 +121,5 @@ class DeviceTakeoutBrowserIT extends BrowserTestSupport {
         var response = get(ADMIN, "/engine-rest/task/" + taskId);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json(response).path("name").asText();
-    }
-
-    private <T> T waitFor(String what, Supplier<Optional<T>> probe) {
-        return new FluentWait<>(probe).withTimeout(Duration.ofSeconds(45)).pollingEvery(Duration.ofMillis(500))
-                .withMessage("waiting for " + what).until(p -> p.get().orElse(null));
     }
 }

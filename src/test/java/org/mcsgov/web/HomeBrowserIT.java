@@ -2,14 +2,12 @@ package org.mcsgov.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The home page in a Japanese Chromium (issue 15): the clinic's MCS administrator sees her coordinator's invitation
@@ -27,17 +25,17 @@ class HomeBrowserIT extends BrowserTestSupport {
 
     private void scenario() {
         long rejected = requestInvitation();   // one open invitation per person and group: the rejection first
-        String rejectTask = approvalTask(rejected);
+        String rejectTask = invitationApprovalTask(rejected).get("id").asText();
         var decided = post("nurse-admin", "/engine-rest/task/" + rejectTask + "/complete",
                 variables(Map.of("decision", "reject", "decisionComment", "同じ職員が既に参加しているため")));
         assertThat(decided.statusCode()).as(decided.body()).isEqualTo(204);
         long waiting = requestInvitation();
-        approvalTask(waiting);
+        invitationApprovalTask(waiting);
 
         // the clinic's MCS administrator: her facility's requests, with the one who holds each next
         login("clinic-admin");
-        assertThat(text()).contains("申請一覧", "マイタスク", "こだいら在宅クリニック");
-        assertThat(row("invitation:" + waiting).getText()).contains("承認待ち", "さくら訪問看護ステーションのMCS管理者",
+        assertThat(pageText()).contains("申請一覧", "マイタスク", "こだいら在宅クリニック");
+        assertThat(rowText("invitation:" + waiting)).contains("承認待ち", "さくら訪問看護ステーションのMCS管理者",
                 // the earlier request about the same person and group, with its rejection (issue 15)
                 "以前の申請: #" + rejected + " 却下（同じ職員が既に参加しているため）");
         browser.screenshotForDocs("home-mcs-admin", "home-mcs-admin");
@@ -45,13 +43,13 @@ class HomeBrowserIT extends BrowserTestSupport {
 
         // the coordinator withdraws the waiting one, typing the reason
         login("clinic-coord");
-        assertThat(row("invitation:" + rejected).getText()).contains("却下", "同じ職員が既に参加しているため");
+        assertThat(rowText("invitation:" + rejected)).contains("却下", "同じ職員が既に参加しているため");
         browser.screenshotForDocs("home-rejected", "home-rejected");
         WebElement row = row("invitation:" + waiting);
         row.findElement(By.name("reason")).sendKeys("患者さんが入院したため");
         row.findElement(By.cssSelector("form.withdraw button")).click();
-        waitFor(d -> text().contains("申請を取り下げました"));
-        assertThat(row("invitation:" + waiting).getText()).contains("取り下げ", "患者さんが入院したため");
+        waitFor(d -> pageText().contains("申請を取り下げました"));
+        assertThat(rowText("invitation:" + waiting)).contains("取り下げ", "患者さんが入院したため");
         assertThat(row("invitation:" + waiting).findElements(By.cssSelector("form.withdraw"))).isEmpty();
         browser.screenshotForDocs("home-withdrawn", "home-withdrawn");
     }
@@ -75,29 +73,8 @@ class HomeBrowserIT extends BrowserTestSupport {
         return browser.driver().findElement(By.cssSelector("tr[data-key='" + businessKey + "']"));
     }
 
-    private String text() {
-        return browser.driver().findElement(By.tagName("body")).getText();
-    }
-
-    private void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(condition);
-    }
-
-    /** The approval task, once the job executor has started the asynchronous approval. */
-    private String approvalTask(long id) {
-        for (int i = 0; i < 300; i++) {
-            var tasks = json(get("nurse-admin", "/engine-rest/task?taskDefinitionKey=UserTask_Decide"
-                    + "&processInstanceBusinessKey=invitation:" + id));
-            if (!tasks.isEmpty()) {
-                return tasks.get(0).get("id").asText();
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("no approval task for invitation " + id);
+    /** A row's text, read again if the page was being replaced. */
+    private String rowText(String businessKey) {
+        return waitFor(d -> row(businessKey).getText());
     }
 }

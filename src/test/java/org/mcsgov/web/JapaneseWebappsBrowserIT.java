@@ -2,13 +2,11 @@ package org.mcsgov.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The webapps speak Japanese to a browser that asks for it (Browser: --lang=ja, Accept-Language ja): our
@@ -35,19 +33,18 @@ class JapaneseWebappsBrowserIT extends BrowserTestSupport {
 
         tasklist.login("clinic-coord", DEMO_PASSWORD);
         tasklist.selectFilter(Tasklist.FACILITY_FILTER);
-        String page = driver.findElement(By.tagName("body")).getText();
-        assertThat(page).contains("手続きを開始", "日時はこの端末のタイムゾーンで表示しています")
-                .doesNotContain("Start process", "Date and Time displayed in local timezone");
+        waitFor(d -> pageText().contains("手続きを開始") && pageText().contains("日時はこの端末のタイムゾーンで表示しています"),
+                "the task list in Japanese");
+        assertThat(pageText()).doesNotContain("Start process", "Date and Time displayed in local timezone");
         browser.screenshot("tasklist-list");
     }
 
     /** The login form: its button and placeholders (the 7.24 login page has no heading). */
     private void loginPageInJapanese(WebDriver driver) {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage("the login page in Japanese")
-                .until(d -> d.findElements(By.cssSelector("form[name='signinForm']")).stream()
+        waitFor(d -> d.findElements(By.cssSelector("form[name='signinForm']")).stream()
                         .anyMatch(f -> f.isDisplayed() && f.getText().contains("ログイン")
                                 && "ユーザー名".equals(placeholder(f, "username"))
-                                && "パスワード".equals(placeholder(f, "password"))));
+                                && "パスワード".equals(placeholder(f, "password"))), "the login page in Japanese");
     }
 
     private static String placeholder(WebElement form, String model) {

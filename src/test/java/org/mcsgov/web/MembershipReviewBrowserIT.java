@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.DisplayName;
@@ -58,11 +59,11 @@ class MembershipReviewBrowserIT extends BrowserTestSupport {
         var started = post("office", "/engine-rest/process-definition/key/membership-review/start",
                 Map.of("variables", Map.of("facilityIds", Map.of("value", clinic.facilityId, "type", "String"))));
         assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
-        String taskId = waitFor("review task of " + coord.userId(), () -> {
+        String taskId = eventually("review task of " + coord.userId(), () -> {
             var tasks = json(send(coord.userId(), Fixture.PASSWORD, java.net.http.HttpRequest.newBuilder(
                     java.net.URI.create(url("/engine-rest/task?name=" + java.net.URLEncoder.encode(REVIEW,
                             java.nio.charset.StandardCharsets.UTF_8) + "&assignee=" + coord.userId()))).GET()));
-            return tasks.size() == 1 ? tasks.get(0).path("id").asText() : null;
+            return Optional.ofNullable(tasks.size() == 1 ? tasks.get(0).path("id").asText() : null);
         });
 
         tasklist.login(coord.userId(), Fixture.PASSWORD);
@@ -82,29 +83,24 @@ class MembershipReviewBrowserIT extends BrowserTestSupport {
         tasklist.complete();
         browser.screenshot("review-completed");
 
-        String confirmTask = waitFor("MCS confirmation of the removal", () -> {
+        String confirmTask = eventually("MCS confirmation of the removal", () -> {
             var tasks = json(send(coord.userId(), Fixture.PASSWORD, java.net.http.HttpRequest.newBuilder(
                     java.net.URI.create(url("/engine-rest/task?assignee=" + coord.userId()))).GET()));
-            return tasks.size() == 1 ? tasks.get(0).path("id").asText() : null;
+            return Optional.ofNullable(tasks.size() == 1 ? tasks.get(0).path("id").asText() : null);
         });
         tasklist.openTask("MCSで実施して確定", confirmTask);
         tasklist.fill("結果", "MCSで実施しました");
         tasklist.complete();
 
-        waitFor(removed.userId() + " gone from the group", () -> {
+        eventually(removed.userId() + " gone from the group", () -> {
             var members = json(get("office", "/api/groups/" + group.id() + "/members"));
             List<String> ids = StreamSupport.stream(members.spliterator(), false).map(m -> m.path("userId").asText()).toList();
-            return ids.contains(removed.userId()) ? null : ids;
+            return ids.contains(removed.userId()) ? Optional.empty() : Optional.of(ids);
         });
         JsonNode members = json(get("office", "/api/groups/" + group.id() + "/members"));
         assertThat(StreamSupport.stream(members.spliterator(), false).map(m -> m.path("userId").asText()))
                 .containsExactlyInAnyOrder(coord.userId(), kept.userId());
         tasklist.logout();
-    }
-
-    private <T> T waitFor(String what, java.util.function.Supplier<T> probe) {
-        return new FluentWait<>(probe).withTimeout(Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(500))
-                .withMessage(what).until(java.util.function.Supplier::get);
     }
 
     /**

@@ -2,13 +2,11 @@ package org.mcsgov.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Onboarding in the browser (A8-5, A9-1, N3-5): clinic-admin registers a new person in Tasklist, records the
@@ -79,8 +77,7 @@ class OnboardingBrowserIT extends BrowserTestSupport {
         driver.findElement(By.name("newPassword")).sendKeys(replacement);
         driver.findElement(By.name("repeat")).sendKeys(replacement);
         driver.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(15))
-                .until(d -> d.findElement(By.id("result")).getText().contains("パスワードを変更しました"));
+        waitFor(d -> d.findElement(By.id("result")).getText().contains("パスワードを変更しました"), "the password changed");
         browser.screenshot("password-changed");
         driver.get(url("/camunda/app/tasklist/"));
     }

@@ -16,6 +16,7 @@ import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -79,8 +80,11 @@ final class Page {
     static boolean visible(SearchContext context, By by) {
         try {
             return context.findElements(by).stream().anyMatch(WebElement::isDisplayed);
-        } catch (StaleElementReferenceException e) {
-            return false;
+        } catch (WebDriverException e) {
+            if (detached(e)) {
+                return false;
+            }
+            throw e;
         }
     }
 
@@ -92,11 +96,35 @@ final class Page {
         return wait(timeout).withMessage("waiting for " + what).until(condition);
     }
 
+    /** A bounded wait to which an element of a page being replaced means "not yet" (see {@link #detached}). */
     WebDriverWait wait(Duration duration) {
-        WebDriverWait wait = new WebDriverWait(driver, duration, Duration.ofMillis(200));
-        wait.ignoring(StaleElementReferenceException.class);
+        WebDriverWait wait = new WebDriverWait(driver, duration, Duration.ofMillis(200)) {
+            @Override
+            public <V> V until(java.util.function.Function<? super WebDriver, ? extends V> isTrue) {
+                return super.until(d -> {
+                    try {
+                        return isTrue.apply(d);
+                    } catch (WebDriverException e) {
+                        if (detached(e)) {
+                            return null;
+                        }
+                        throw e;
+                    }
+                });
+            }
+        };
         wait.ignoring(NoSuchElementException.class);
         return wait;
+    }
+
+    /**
+     * Whether the browser refused an element because its page was being replaced. Chromium says so either as a stale
+     * element or as an "unknown error" about a node that no longer belongs to the document: a CI run failed on the
+     * latter, which Selenium does not map to {@link StaleElementReferenceException}.
+     */
+    static boolean detached(WebDriverException e) {
+        return e instanceof StaleElementReferenceException
+                || String.valueOf(e.getMessage()).contains("does not belong to the document");
     }
 
     /**
@@ -139,8 +167,13 @@ final class Page {
                 if (button.isDisplayed()) {
                     button.click();
                 }
-            } catch (StaleElementReferenceException | ElementClickInterceptedException gone) {
-                // closed meanwhile or under another one: the wait below decides
+            } catch (ElementClickInterceptedException covered) {
+                // under another one: the wait below decides
+            } catch (WebDriverException e) {
+                if (!detached(e)) {
+                    throw e;
+                }
+                // closed meanwhile: the wait below decides
             }
         }
         waitFor(d -> d.findElements(close).stream().noneMatch(WebElement::isDisplayed), "notifications closed");

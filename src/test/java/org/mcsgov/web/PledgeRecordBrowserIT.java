@@ -68,7 +68,7 @@ class PledgeRecordBrowserIT extends BrowserTestSupport {
         assertThat(pledges.latest(person.email())).contains(PledgeRegister.Status.ON_RECORD);
         // the staff page shows it (the register pages share the webapps' session)
         browser.driver().get(url("/register/staff/" + person.id()));
-        assertThat(browser.driver().findElement(org.openqa.selenium.By.tagName("body")).getText())
+        assertThat(pageText())
                 .contains("署名日 2024/04/01・保管: 事業所の書庫「MCS誓約書」ファイル（2024年度）");
         browser.screenshot("pledge-record-staff-page");
 

@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,6 @@ import org.mcsgov.platform.EngineClock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
@@ -53,26 +51,26 @@ class RegisterBrowserIT extends BrowserTestSupport {
         tasklist.login("nurse-admin", DEMO_PASSWORD); // the webapps' session opens the register pages too
 
         driver.get(url("/register/staff"));
-        assertThat(text()).contains("職員", "中村 愛", "高橋 恵", "MCS管理者").doesNotContain("伊藤 さくら", "加藤 舞");
+        assertThat(pageText()).contains("職員", "中村 愛", "高橋 恵", "MCS管理者").doesNotContain("伊藤 さくら", "加藤 舞");
         shot("staff-list");
         driver.findElement(By.name("q")).sendKeys("ナカムラ");
         driver.findElement(By.cssSelector("form.filters button[type=submit]")).click();
-        waitFor(d -> d.getCurrentUrl().contains("q=") && !text().contains("高橋 恵"));
+        waitFor(d -> d.getCurrentUrl().contains("q=") && !pageText().contains("高橋 恵"));
         driver.findElement(By.linkText("nurse-staff")).click();
-        waitFor(d -> text().contains("役割の履歴"));
-        assertThat(text()).contains("中村 愛", "現在のグループ", RegisterFixtures.NURSE_GROUP, "誓約書", "パスワード管理の確認",
+        waitFor(d -> pageText().contains("役割の履歴"));
+        assertThat(pageText()).contains("中村 愛", "現在のグループ", RegisterFixtures.NURSE_GROUP, "誓約書", "パスワード管理の確認",
                 "貸出中の端末");
         shot("staff-detail");
 
         driver.get(url("/register/facilities/nurse"));
-        assertThat(text()).contains("さくら訪問看護ステーション", "MCS管理者", "高橋 恵", "未完了のタスク");
+        assertThat(pageText()).contains("さくら訪問看護ステーション", "MCS管理者", "高橋 恵", "未完了のタスク");
         shot("facility-detail");
 
         driver.get(url("/register/groups"));
-        assertThat(text()).contains(RegisterFixtures.NURSE_GROUP).doesNotContain("山田 太郎様");
+        assertThat(pageText()).contains(RegisterFixtures.NURSE_GROUP).doesNotContain("山田 太郎様");
         shot("group-list");
         driver.findElement(By.linkText(RegisterFixtures.NURSE_GROUP)).click();
-        waitFor(d -> text().contains("メンバー履歴"));
+        waitFor(d -> pageText().contains("メンバー履歴"));
         ((JavascriptExecutor) driver).executeScript("const day = document.querySelector('#members-on input[name=on]');"
                 + "day.value = arguments[0]; day.form.submit();", EngineClock.today().toString());
         waitFor(d -> d.getCurrentUrl().contains("on=") && !d.findElements(By.cssSelector("#members-on table")).isEmpty());
@@ -94,7 +92,7 @@ class RegisterBrowserIT extends BrowserTestSupport {
         driver.get(url("/register/memberships?group=" + nurseGroup));
         shot("membership-list");
         driver.get(url("/register/devices"));
-        assertThat(text()).contains("NS-SP-01", "中村 愛").doesNotContain("CL-PC-01");
+        assertThat(pageText()).contains("NS-SP-01", "中村 愛").doesNotContain("CL-PC-01");
         shot("device-list");
 
         driver.findElement(By.cssSelector("form.logout button")).click();
@@ -107,11 +105,11 @@ class RegisterBrowserIT extends BrowserTestSupport {
         driver.findElement(By.name("password")).sendKeys(DEMO_PASSWORD);
         shot("login");
         driver.findElement(By.cssSelector("main.login button[type=submit]")).click();
-        waitFor(d -> d.getCurrentUrl().endsWith("/register/groups/" + nurseGroup) && text().contains("403"));
-        assertThat(text()).contains("権限がありません").doesNotContain(RegisterFixtures.LEFT_REASON, "中村 愛");
+        waitFor(d -> d.getCurrentUrl().endsWith("/register/groups/" + nurseGroup) && pageText().contains("403"));
+        assertThat(pageText()).contains("権限がありません").doesNotContain(RegisterFixtures.LEFT_REASON, "中村 愛");
         shot("forbidden");
         driver.get(url("/register/groups"));
-        assertThat(text()).doesNotContain(RegisterFixtures.NURSE_GROUP);
+        assertThat(pageText()).doesNotContain(RegisterFixtures.NURSE_GROUP);
         driver.findElement(By.cssSelector("form.logout button")).click();
         waitFor(d -> d.getCurrentUrl().contains("/register/login"));
 
@@ -121,20 +119,13 @@ class RegisterBrowserIT extends BrowserTestSupport {
         driver.findElement(By.cssSelector("main.login button[type=submit]")).click();
         waitFor(d -> d.getCurrentUrl().endsWith("/register/home")); // a login lands on the home page (issue 15)
         driver.get(url("/register/audit-log"));
-        assertThat(text()).contains("監査ログ", "ログイン", "nurse-admin");
+        assertThat(pageText()).contains("監査ログ", "ログイン", "nurse-admin");
         shot("audit-log");
         driver.get(url("/register/reviews"));
-        assertThat(text()).contains("見直し", "さくら訪問看護ステーション");
+        assertThat(pageText()).contains("見直し", "さくら訪問看護ステーション");
         shot("review-list");
     }
 
-    private String text() {
-        return browser.driver().findElement(By.tagName("body")).getText();
-    }
-
-    private void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(condition);
-    }
 
     /** The CSV as the browser would download it: the same link, with the browser's session cookie. */
     private String download(String href) {

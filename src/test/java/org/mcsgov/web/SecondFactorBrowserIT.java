@@ -20,7 +20,6 @@ import org.mcsgov.security.factor.Totp;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -66,7 +65,7 @@ class SecondFactorBrowserIT extends BrowserTestSupport {
 
             logOutEverywhere();
             tasklist.submitLogin(user, PASSWORD);
-            await(d -> d.getCurrentUrl().contains("/account/2fa"));
+            waitFor(d -> d.getCurrentUrl().contains("/account/2fa"));
             browser.screenshotForDocs("code-page", "second-factor-code");
             type("code", Totp.code(secret, step));   // the enrolment's code again: used once already
             awaitText("既に使われています");
@@ -76,13 +75,13 @@ class SecondFactorBrowserIT extends BrowserTestSupport {
 
             logOutEverywhere();
             tasklist.submitLogin(user, PASSWORD);
-            await(d -> d.getCurrentUrl().contains("/account/2fa"));
+            waitFor(d -> d.getCurrentUrl().contains("/account/2fa"));
             type("code", recovery.get(0));
             tasklist.loggedIn(user);
 
             logOutEverywhere();
             tasklist.submitLogin(user, PASSWORD);
-            await(d -> d.getCurrentUrl().contains("/account/2fa"));
+            waitFor(d -> d.getCurrentUrl().contains("/account/2fa"));
             type("code", recovery.get(0));
             awaitText("既に使われています");
             browser.screenshot("recovery-code-refused");
@@ -106,7 +105,7 @@ class SecondFactorBrowserIT extends BrowserTestSupport {
                 driver.get(url("/register/facilities/care"));
                 driver.findElement(By.cssSelector("#second-factor input[name=reason]")).sendKeys("MCSの設定に合わせる");
                 driver.findElement(By.id("factor-toggle")).click();
-                await(d -> d.getCurrentUrl().contains("factorSet"));
+                waitFor(d -> d.getCurrentUrl().contains("factorSet"));
                 assertThat(driver.findElement(By.id("second-factor")).getText()).contains("この事業所: 必須",
                         "MCSの設定に合わせる", "care-mgr");
                 ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
@@ -115,7 +114,7 @@ class SecondFactorBrowserIT extends BrowserTestSupport {
 
                 logOutEverywhere();
                 tasklist.submitLogin(user, PASSWORD);
-                await(d -> d.getCurrentUrl().contains("/account/2fa/enrol"));
+                waitFor(d -> d.getCurrentUrl().contains("/account/2fa/enrol"));
                 byte[] secret = Base32.decode(driver.findElement(By.id("manual-key")).getText());
                 type("code", "000000".equals(Totp.code(secret, Totp.step(EngineClock.now()))) ? "111111" : "000000");
                 awaitText("確認コードが正しくない");
@@ -154,19 +153,13 @@ class SecondFactorBrowserIT extends BrowserTestSupport {
         input.clear();
         input.sendKeys(value);
         input.submit();
-        await(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d)
+        waitFor(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d)
                 .executeScript("return document.readyState")));
     }
 
     /** The answer page of a submitted code: waited for, since the page submitted from may still be the one shown. */
     private void awaitText(String expected) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> d.findElement(By.tagName("body")).getText().contains(expected));
-    }
-
-    private void await(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(condition);
+        waitFor(d -> pageText().contains(expected), expected);
     }
 
     private long audit(String user, String event, String detail) {

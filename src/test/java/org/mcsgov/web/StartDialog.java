@@ -1,8 +1,8 @@
 package org.mcsgov.web;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -26,13 +26,29 @@ final class StartDialog {
     void startProcess(String processName) {
         page.click(By.xpath("//a[contains(normalize-space(.)," + Page.literal(Page.label("START_PROCESS")) + ")]"), "Start process");
         WebElement modal = page.waitFor(ExpectedConditions.visibilityOfElementLocated(MODAL));
-        page.click(By.xpath("//div[contains(@class,'modal-dialog')]//ul[contains(@class,'processes')]//a[normalize-space(.)="
-                + Page.literal(processName) + "]"), "process '" + processName + "' in the Start process dialog");
-        page.waitFor(d -> modal.findElements(By.xpath(".//h3[contains(normalize-space(.)," + Page.literal(processName) + ")]"))
+        By entry = By.xpath("//div[contains(@class,'modal-dialog')]//ul[contains(@class,'processes')]//a[normalize-space(.)="
+                + Page.literal(processName) + "]");
+        page.click(entry, "process '" + processName + "' in the Start process dialog");
+        long[] clicked = {System.nanoTime()};
+        page.waitFor(d -> {
+            if (formShown(modal, processName)) {
+                return true;
+            }
+            // a click while the dialog is still being wired up is lost (a CI run stayed on the list): click again
+            if (System.nanoTime() - clicked[0] > 3_000_000_000L && Page.visible(d, entry)) {
+                page.click(d.findElement(entry));
+                clicked[0] = System.nanoTime();
+            }
+            return false;
+        }, "start form of '" + processName + "'");
+    }
+
+    /** The definition's start form: a Camunda Form, the generic form, or the business-key field of one without. */
+    private static boolean formShown(WebElement modal, String processName) {
+        return modal.findElements(By.xpath(".//h3[contains(normalize-space(.)," + Page.literal(processName) + ")]"))
                 .stream().anyMatch(WebElement::isDisplayed)
                 && (Page.visible(modal, By.cssSelector(".fjs-form")) || Page.visible(modal, By.cssSelector("[cam-tasklist-form-generic]"))
-                        || Page.visible(modal, By.xpath(".//*[contains(.," + Page.literal(Page.label("BUSINESS_KEY")) + ")]"))),
-                "start form of '" + processName + "'");
+                        || Page.visible(modal, By.xpath(".//*[contains(.," + Page.literal(Page.label("BUSINESS_KEY")) + ")]")));
     }
 
     /** Presses Start in the dialog and waits until the dialog is gone ("The process has been started."). */
@@ -48,8 +64,11 @@ final class StartDialog {
                     }
                 }
                 return !modal.isDisplayed();
-            } catch (StaleElementReferenceException gone) {
-                return true; // the dialog has been removed from the page
+            } catch (WebDriverException e) {
+                if (Page.detached(e)) {
+                    return true; // the dialog has been removed from the page
+                }
+                throw e;
             }
         }, "the Start process dialog to close");
         page.waitFor(d -> page.notificationText().contains(Page.label("PROCESS_START_OK")), "'" + Page.label("PROCESS_START_OK") + "'");

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -43,8 +43,8 @@ final class TaskForm {
             try {
                 fillOnce(label, value);
                 return;
-            } catch (StaleElementReferenceException rerendered) {
-                if (attempt == 3) {
+            } catch (WebDriverException rerendered) {
+                if (!Page.detached(rerendered) || attempt == 3) {
                     throw rerendered;
                 }
                 // form-js re-rendered the field meanwhile: every step below is idempotent, so do it again

@@ -2,6 +2,7 @@ package org.mcsgov.security.factor;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.mcsgov.platform.RecordMapper;
 import org.mcsgov.platform.Rows;
 import org.mcsgov.platform.UserError;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,7 +47,7 @@ public class FactorRequirement {
         return jdbc.sql("""
                 SELECT id, facility_id, required, reason, set_by, set_at FROM second_factor_requirement
                 WHERE facility_id IS NOT DISTINCT FROM ? ORDER BY set_at DESC, id DESC""")
-                .param(facilityId).query(Change.class).list();
+                .param(facilityId).query(RecordMapper.of(Change.class)).list();
     }
 
     /** Records a change; the caller has checked the role (FactorSettingController). */

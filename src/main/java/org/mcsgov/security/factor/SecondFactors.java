@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.mcsgov.directory.AccountLock;
 import org.mcsgov.platform.EngineClock;
+import org.mcsgov.platform.RecordMapper;
 import org.mcsgov.platform.Rows;
 import org.mcsgov.platform.UserError;
 import org.mcsgov.security.Digests;
@@ -129,7 +130,7 @@ public class SecondFactors {
         record Stored(String secret, long lastStep) {
         }
         var stored = jdbc.sql("SELECT secret, last_step FROM second_factor WHERE user_id = ?").param(userId)
-                .query(Stored.class).optional();
+                .query(RecordMapper.of(Stored.class)).optional();
         if (stored.isEmpty()) {
             return false;
         }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.EncryptionUtil;
+import org.mcsgov.directory.Staff;
 import org.mcsgov.platform.EngineClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -162,7 +163,7 @@ public class LoginLocks {
 
     /** Said only to whoever typed the account's right password: they know it is theirs. */
     private static Refusal administrative(Before before) {
-        String why = "SUSPENDED".equals(before.status()) ? "利用停止中" : "LEFT".equals(before.status()) ? "登録削除済み"
+        String why = "SUSPENDED".equals(before.status()) ? Staff.Status.SUSPENDED.label() : "LEFT".equals(before.status()) ? "登録削除済み"
                 : "登録削除（退職・異動）の手続き中、または長く使われていないため";
         String whom = before.facility() == null ? "医師会事務局" : before.facility() + "のMCS管理者";
         return new Refusal("AccountSuspended",

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.mcsgov.account.LastLogin;
 import org.mcsgov.platform.EngineClock;
+import org.mcsgov.platform.RecordMapper;
 import org.mcsgov.platform.Rows;
 import org.mcsgov.platform.UserError;
 import org.mcsgov.security.Digests;
@@ -79,7 +80,7 @@ public class AccessTokens {
     public List<Token> of(String owner) {
         return jdbc.sql("""
                 SELECT id, name, scope, created_at, expires_at, last_used_at, revoked_at FROM access_token
-                WHERE user_id = ? ORDER BY id DESC""").param(owner).query(Token.class).list();
+                WHERE user_id = ? ORDER BY id DESC""").param(owner).query(RecordMapper.of(Token.class)).list();
     }
 
     /** Revokes one of the owner's own tokens; another person's token is "not found" (no oracle). */
@@ -96,7 +97,7 @@ public class AccessTokens {
         }
         Optional<Row> row = presented == null || !presented.startsWith(PREFIX) ? Optional.empty()
                 : jdbc.sql("SELECT id, user_id, scope, expires_at, revoked_at FROM access_token WHERE token_hash = ?")
-                        .param(Digests.sha256(presented)).query(Row.class).optional();
+                        .param(Digests.sha256(presented)).query(RecordMapper.of(Row.class)).optional();
         if (row.isEmpty()) {
             return new Check(null, null, "unknown token");
         }

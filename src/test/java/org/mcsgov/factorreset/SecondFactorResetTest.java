@@ -1,4 +1,4 @@
-package org.mcsgov.security.factor;
+package org.mcsgov.factorreset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,6 +16,8 @@ import org.mcsgov.directory.Role;
 import org.mcsgov.directory.Staff;
 import org.mcsgov.platform.EngineClock;
 import org.mcsgov.platform.UserError;
+import org.mcsgov.security.factor.SecondFactors;
+import org.mcsgov.security.factor.Totp;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

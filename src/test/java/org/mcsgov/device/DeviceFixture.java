@@ -6,39 +6,42 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.BeforeEach;
+import org.mcsgov.EngineTestSupport;
 import org.mcsgov.Fixture;
-import org.mcsgov.ProcessTestSupport;
 import org.mcsgov.directory.FacilityKind;
 import org.mcsgov.directory.Role;
 import org.mcsgov.directory.Staff;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A visiting-nurse station with two MCS administrators, a manager and a nurse, devices written straight into the
  * register (as demo data does), and helpers for the device, take-out and incident processes.
  */
-public abstract class DeviceFixtures extends ProcessTestSupport {
+public final class DeviceFixture {
 
-    @Autowired protected DeviceService devices;
+    public final Fixture station;
+    public final String admin;
+    public final String admin2;
+    public final String manager;
+    public final Staff nurse;
+    private final EngineTestSupport test;
+    private final DeviceService devices;
 
-    protected Fixture station;
-    protected String admin;
-    protected String admin2;
-    protected String manager;
-    protected Staff nurse;
-
-    @BeforeEach
-    void stationWithStaff() {
-        station = Fixture.facility(directory, FacilityKind.VISITING_NURSE);
+    private DeviceFixture(EngineTestSupport test, DeviceService devices) {
+        this.test = test;
+        this.devices = devices;
+        station = Fixture.facility(test.directory(), FacilityKind.VISITING_NURSE);
         admin = station.person("admin", Role.MCS_ADMIN).userId();
         admin2 = station.person("admin2", Role.MCS_ADMIN).userId();
         manager = station.person("mgr", Role.MANAGER).userId();
         nurse = station.person("nurse");
     }
 
+    public static DeviceFixture stationWithStaff(EngineTestSupport test, DeviceService devices) {
+        return new DeviceFixture(test, devices);
+    }
+
     /** Every checklist item answered the same way, as form variables. */
-    protected static Map<String, Object> checklist(String answer) {
+    public static Map<String, Object> checklist(String answer) {
         Map<String, Object> form = new HashMap<>(Map.of("checklistAction", "record"));
         for (CheckItem item : CheckItem.values()) {
             form.put(item.formKey(), answer);
@@ -47,20 +50,20 @@ public abstract class DeviceFixtures extends ProcessTestSupport {
     }
 
     /** A registered device that passed its checklist (written directly, as at start-up). */
-    protected Device usableDevice(String asset) {
+    public Device usableDevice(String asset) {
         Device device = devices.register(station.facilityId, "TABLET", asset, "タブレット " + asset, "FACILITY", null,
                 "test", "fixture");
         devices.recordCheck(device.id(), CheckItem.answeredAll("YES"), null, "test", "fixture");
         return devices.device(device.id()).orElseThrow();
     }
 
-    protected Device lentTo(Staff person, String asset) {
+    public Device lentTo(Staff person, String asset) {
         Device device = usableDevice(asset);
         devices.lend(device.id(), person.id(), "test", "fixture");
         return devices.device(device.id()).orElseThrow();
     }
 
-    protected String state(long deviceId) {
+    public String state(long deviceId) {
         return devices.device(deviceId).orElseThrow().state();
     }
 
@@ -68,31 +71,32 @@ public abstract class DeviceFixtures extends ProcessTestSupport {
      * Every due job (timers included once the clock has moved past them) of this facility's instances and their
      * sub-processes, one at a time: a job may end others (a timer of a completed task).
      */
-    protected void runAllDueJobs() {
+    public void runAllDueJobs() {
+        var management = test.engine().getManagementService();
         for (int i = 0; i < 200; i++) {
-            Set<String> roots = runtimeService.createProcessInstanceQuery()
+            Set<String> roots = test.engine().getRuntimeService().createProcessInstanceQuery()
                     .variableValueEquals("facilityId", station.facilityId).list().stream()
                     .map(ProcessInstance::getRootProcessInstanceId).collect(Collectors.toSet());
-            var due = engine.getManagementService().createJobQuery().executable().list().stream()
+            var due = management.createJobQuery().executable().list().stream()
                     .filter(j -> roots.contains(j.getRootProcessInstanceId())).findFirst();
             if (due.isEmpty()) {
                 return;
             }
-            engine.getManagementService().executeJob(due.get().getId());
+            management.executeJob(due.get().getId());
         }
         throw new AssertionError("jobs keep coming");
     }
 
     /** A variable of an instance that may have ended (read from history). */
-    protected Object variable(ProcessInstance instance, String name) {
-        var historic = engine.getHistoryService().createHistoricVariableInstanceQuery()
+    public Object variable(ProcessInstance instance, String name) {
+        var historic = test.engine().getHistoryService().createHistoricVariableInstanceQuery()
                 .processInstanceId(instance.getId()).variableName(name).singleResult();
         return historic == null ? null : historic.getValue();
     }
 
     /** The incident-report instances started for a device (by a return or a take-out). */
-    protected List<ProcessInstance> incidentsFor(long deviceId) {
-        return runtimeService.createProcessInstanceQuery().processDefinitionKey("incident-report")
+    public List<ProcessInstance> incidentsFor(long deviceId) {
+        return test.engine().getRuntimeService().createProcessInstanceQuery().processDefinitionKey("incident-report")
                 .variableValueEquals("deviceId", deviceId).list();
     }
 }

@@ -1,10 +1,11 @@
-package org.mcsgov.security.factor;
+package org.mcsgov.factorreset;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.mcsgov.audit.AuditLog;
 import org.mcsgov.directory.DirectoryService;
 import org.mcsgov.directory.Role;
 import org.mcsgov.directory.Staff;
+import org.mcsgov.security.factor.SecondFactors;
 import org.mcsgov.platform.EngineClock;
 import org.mcsgov.platform.Facts;
 import org.mcsgov.platform.UserError;
