@@ -152,14 +152,9 @@ class ForgedInputIT extends ForgedInputSupport {
 
     /** The clinic's coordinator invites 中村 愛 into 山田 太郎様's group: the instance id. */
     private String invite() {
-        String instance = start("clinic-coord", "group-invitation");
-        String task = firstTask("clinic-coord", instance);
-        var submitted = post("clinic-coord", "/engine-rest/task/" + task + "/complete", variables(Map.of(
-                "groupId", option("clinic-coord", task, "groupOptions", "山田 太郎様"),
-                "inviteeStaffId", option("clinic-coord", task, "staffOptions", "中村 愛"),
-                "reason", "訪問看護の記録を共有するため", "requestAction", "submit")));
-        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
-        return instance;
+        long invitation = requestInvitation();
+        return json(get("office", "/engine-rest/process-instance?businessKey=invitation:" + invitation)).get(0)
+                .get("id").asText();
     }
 
     /** A patient of the coordinator's facility with an active consent, recorded through REST. */
