@@ -95,11 +95,13 @@ class MembershipReviewBenchmark extends EngineTestSupport {
         System.out.printf("BENCH [%s] baseline: bare engine starts %d one-user-task instances in %.1f s (%.0f/s)%n",
                 db, groupCount, baseline, groupCount / baseline);
 
+        SqlStatistics.start(jdbc);
         long c0 = System.nanoTime();
         runtimeService.startProcessInstanceByKey("membership-review");
         double started = seconds(c0);
         long tasks = waitFor(() -> reviewTasks().count(), groupCount, 600);
         double fanOut = seconds(c0);
+        SqlStatistics.print(jdbc, groupCount, "group");
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         System.out.printf("BENCH [%s] campaign: %d of %d review tasks exist after %.1f s (start transaction %.2f s); "
@@ -111,25 +113,19 @@ class MembershipReviewBenchmark extends EngineTestSupport {
         BenchFigures.record(String.format("MembershipReviewBenchmark [%s]: heap used after GC, all review tasks open", db),
                 heap >> 20, "MiB");
 
-        String coordinator = city.coordinatorOf().get(city.clinics().get(0));
-        as(coordinator);
-        long[] pages = new long[7];
-        for (int i = 0; i < pages.length; i++) {
-            long p0 = System.nanoTime();
-            List<Task> page = taskService.createTaskQuery().taskAssignee(coordinator).orderByDueDate().asc()
-                    .orderByTaskCreateTime().asc().listPage(0, 50);
-            pages[i] = (System.nanoTime() - p0) / 1_000_000;
-            if (page.size() != 50) {
-                throw new AssertionError("page of " + page.size());
-            }
-        }
-        identityService.clearAuthentication();
-        System.out.printf("BENCH [%s] a coordinator's first page of 50 of their tasks (authorization on): first %d ms, "
-                + "warm median %d ms (goal < 100 ms)%n", db, pages[0], median(Arrays.copyOfRange(pages, 1, pages.length)));
-        BenchFigures.record(String.format("MembershipReviewBenchmark [%s]: a coordinator's first page of 50 tasks, first",
-                db), pages[0], "ms");
-        BenchFigures.record(String.format("MembershipReviewBenchmark [%s]: the same page, warm median", db),
-                median(Arrays.copyOfRange(pages, 1, pages.length)), "ms");
+        // Each coordinator's first page is a query H2 has not answered before. The same query again is answered from
+        // H2's result cache (same statement, same parameters, no table changed since): that is no figure of a page a
+        // person opens after others have worked, so the figure is the median of seven coordinators' first pages.
+        List<String> coordinators = city.clinics().stream().limit(7).map(city.coordinatorOf()::get).toList();
+        long[] firsts = coordinators.stream().mapToLong(this::firstPageMillis).toArray();
+        long again = firstPageMillis(coordinators.get(0));
+        System.out.printf("BENCH [%s] a coordinator's first page of 50 of their tasks (authorization on), %d coordinators: "
+                        + "the first %d ms, median %d ms, slowest %d ms (goal < 100 ms); the same page again %d ms (H2: "
+                        + "its result cache)%n", db, firsts.length, firsts[0], median(firsts),
+                Arrays.stream(firsts).max().orElseThrow(), again);
+        BenchFigures.record(String.format("MembershipReviewBenchmark [%s]: a coordinator's first page of 50 tasks, median "
+                + "of 7 coordinators", db), median(firsts), "ms");
+        BenchFigures.record(String.format("MembershipReviewBenchmark [%s]: the same page again", db), again, "ms");
         if (REMOVALS == 0) {
             return;
         }
@@ -216,6 +212,21 @@ class MembershipReviewBenchmark extends EngineTestSupport {
 
     private static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;
+    }
+
+    private long firstPageMillis(String coordinator) {
+        as(coordinator);
+        try {
+            long p0 = System.nanoTime();
+            List<Task> page = taskService.createTaskQuery().taskAssignee(coordinator).orderByDueDate().asc()
+                    .orderByTaskCreateTime().asc().listPage(0, 50);
+            if (page.size() != 50) {
+                throw new AssertionError("page of " + page.size());
+            }
+            return (System.nanoTime() - p0) / 1_000_000;
+        } finally {
+            identityService.clearAuthentication();
+        }
     }
 
     private static long median(long[] values) {
