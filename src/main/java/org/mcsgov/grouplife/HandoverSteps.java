@@ -1,7 +1,6 @@
 package org.mcsgov.grouplife;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.mcsgov.decision.DecisionLog.Step;
 import org.mcsgov.decision.DecisionLog;
@@ -31,19 +30,19 @@ public class HandoverSteps {
     private final GroupService groups;
     private final DecisionLog decisions;
     private final RuntimeService runtimeService;
-    private final TaskService taskService;
+    private final MovedTasks movedTasks;
     private final String expireAfter;
 
     /** expireAfter: how long the successor has to accept (ISO-8601 duration, mcs.handover.expire-after). */
     public HandoverSteps(DirectoryService directory, GroupService groups, DecisionLog decisions,
-                         RuntimeService runtimeService, TaskService taskService,
+                         RuntimeService runtimeService, MovedTasks movedTasks,
                          HandoverProperties settings) {
         this.expireAfter = settings.expireAfter();
         this.directory = directory;
         this.groups = groups;
         this.decisions = decisions;
         this.runtimeService = runtimeService;
-        this.taskService = taskService;
+        this.movedTasks = movedTasks;
     }
 
     /** The outgoing coordinator's groups, or all the facility's groups for its MCS administrator. */
@@ -115,7 +114,7 @@ public class HandoverSteps {
             String outgoing = (String) execution.getVariable("outgoingUserId");
             groups.changeCoordinator(groupId, Vars.id(execution, "successorStaffId", "後任"), successor,
                     (String) execution.getVariable("handoverReason"), execution.getProcessInstanceId());
-            moveInvitations(groupId, outgoing, successor, null);
+            moveInvitations(groupId, outgoing, successor, null, null);
             decisions.record(SUBJECT, groupId, Step.HANDOVER, outgoing + " → " + successor, successor,
                     execution.getProcessInstanceId());
             log.info("[group:{}] coordinator {} -> {}", groupId, outgoing, successor);
@@ -124,18 +123,19 @@ public class HandoverSteps {
 
     /**
      * The outgoing coordinator's open invitations of the group go to the successor (their initiator, their tasks),
-     * and to the successor's facility's coordinators when coordinatorGroup is given (group-transfer).
+     * and from the sending to the receiving facility's coordinators when the group moves (group-transfer): as the
+     * coordinatorGroup of the tasks to come and as the candidates of the open ones.
      */
-    void moveInvitations(long groupId, String outgoing, String successor, String coordinatorGroup) {
+    void moveInvitations(long groupId, String outgoing, String successor, String sendingGroup, String receivingGroup) {
         for (var invitation : runtimeService.createProcessInstanceQuery().processDefinitionKey("group-invitation")
                 .variableValueEquals("groupId", String.valueOf(groupId))
                 .variableValueEquals("initiator", outgoing).list()) {
             runtimeService.setVariable(invitation.getId(), "initiator", successor);
-            if (coordinatorGroup != null) {
-                runtimeService.setVariable(invitation.getId(), "coordinatorGroup", coordinatorGroup);
+            if (receivingGroup != null) {
+                runtimeService.setVariable(invitation.getId(), "coordinatorGroup", receivingGroup);
+                movedTasks.replaceCandidate(invitation.getBusinessKey(), sendingGroup, receivingGroup);
             }
-            taskService.createTaskQuery().taskAssignee(outgoing).processInstanceId(invitation.getId()).list()
-                    .forEach(task -> taskService.setAssignee(task.getId(), successor));
+            movedTasks.reassign(invitation.getBusinessKey(), outgoing, successor);
         }
     }
 

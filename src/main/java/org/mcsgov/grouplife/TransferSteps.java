@@ -1,7 +1,6 @@
 package org.mcsgov.grouplife;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.mcsgov.decision.DecisionLog;
@@ -34,14 +33,14 @@ public class TransferSteps {
     private final HandoverSteps handover;
     private final DecisionLog decisions;
     private final RuntimeService runtimeService;
-    private final TaskService taskService;
+    private final MovedTasks movedTasks;
     private final JdbcClient jdbc;
     private final String expireAfter;
 
     /** expireAfter: how long the receiving administrator and the new coordinator have (mcs.transfer.expire-after). */
     public TransferSteps(DirectoryService directory, GroupService groups, PatientService patients,
                          TransferRegister transfers, HandoverSteps handover, DecisionLog decisions,
-                         RuntimeService runtimeService, TaskService taskService, JdbcClient jdbc,
+                         RuntimeService runtimeService, MovedTasks movedTasks, JdbcClient jdbc,
                          TransferProperties settings) {
         this.directory = directory;
         this.groups = groups;
@@ -50,7 +49,7 @@ public class TransferSteps {
         this.handover = handover;
         this.decisions = decisions;
         this.runtimeService = runtimeService;
-        this.taskService = taskService;
+        this.movedTasks = movedTasks;
         this.jdbc = jdbc;
         this.expireAfter = settings.expireAfter();
     }
@@ -127,16 +126,18 @@ public class TransferSteps {
             long groupId = Vars.id(execution, "groupId", "グループ");
             String to = (String) execution.getVariable("receivingFacilityId");
             String successor = (String) execution.getVariable("newCoordinatorUserId");
-            String outgoing = directory.staff(groups.group(groupId).orElseThrow().coordinatorStaffId()).orElseThrow()
-                    .userId();
+            Group moving = groups.group(groupId).orElseThrow();
+            String from = moving.facilityId();
+            String outgoing = directory.staff(moving.coordinatorStaffId()).orElseThrow().userId();
             String reason = Vars.text(execution, "transferReason", "変更の理由", 1000);
             transfers.transfer(new TransferRegister.Transfer(groupId, to, Facts.starter(execution),
                     (String) execution.getVariable("approvedBy"), reason), ConsentSteps.consent(execution),
                     successor, execution.getProcessInstanceId());
             groups.changeCoordinator(groupId, Vars.id(execution, "newCoordinatorStaffId", "新しい担当者"), successor,
                     "管理施設の変更: " + reason, execution.getProcessInstanceId());
-            handover.moveInvitations(groupId, outgoing, successor, Role.COORDINATOR.groupId(to));
-            moveReviews(groupId, outgoing, successor, to);
+            handover.moveInvitations(groupId, outgoing, successor, Role.COORDINATOR.groupId(from),
+                    Role.COORDINATOR.groupId(to));
+            moveReviews(groupId, from, outgoing, successor, to);
             decisions.record(HandoverSteps.SUBJECT, groupId, Step.TRANSFER, to, successor,
                     execution.getProcessInstanceId());
         };
@@ -158,17 +159,18 @@ public class TransferSteps {
                 execution.getProcessInstanceId());
     }
 
-    /** Open reviews of the group: the new coordinator reviews, with the receiving facility's groups. */
-    private void moveReviews(long groupId, String outgoing, String successor, String to) {
+    /** Open reviews of the group: the new coordinator reviews, with the receiving facility's groups as candidates. */
+    private void moveReviews(long groupId, String from, String outgoing, String successor, String to) {
         jdbc.sql("UPDATE group_review SET reviewer_user_id = ?, facility_id = ? WHERE group_id = ? AND status = 'OPEN'")
                 .params(successor, to, groupId).update();
         for (var review : runtimeService.createProcessInstanceQuery().processDefinitionKey("membership-review-group")
                 .variableValueEquals("groupId", groupId).list()) {
             runtimeService.setVariable(review.getId(), "reviewer", successor);
-            runtimeService.setVariable(review.getId(), "reviewGroup", Role.COORDINATOR.groupId(to));
             runtimeService.setVariable(review.getId(), "adminGroup", Role.MCS_ADMIN.groupId(to));
-            taskService.createTaskQuery().processInstanceId(review.getId()).taskAssignee(outgoing).list()
-                    .forEach(task -> taskService.setAssignee(task.getId(), successor));
+            movedTasks.reassign(review.getBusinessKey(), outgoing, successor);
+            for (Role role : new Role[] {Role.COORDINATOR, Role.MCS_ADMIN}) {
+                movedTasks.replaceCandidate(review.getBusinessKey(), role.groupId(from), role.groupId(to));
+            }
         }
     }
 

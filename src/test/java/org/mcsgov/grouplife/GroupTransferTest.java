@@ -87,6 +87,41 @@ class GroupTransferTest extends ProcessTestSupport {
     }
 
     @Test
+    @DisplayName("N1-4: a review open while the group moves: the new coordinator reviews, the receiving facility's "
+            + "coordinators are the candidates, the sending facility's no longer see the task")
+    void openReviewMoves() {
+        String colleague = clinic.person("coord2", Role.COORDINATOR).userId();
+        ProcessInstance campaign = start(admin, "membership-review", Map.of());
+        runAllJobs(campaign);
+        String review = taskService.createTaskQuery().processInstanceBusinessKeyLike("review:%:group:" + group.id())
+                .singleResult().getId();
+        assertThat(sees(colleague, review)).as("before: a coordinator of the group's facility").isTrue();
+
+        ProcessInstance instance = approvedRequest();
+        complete(instance, newCoordinator.userId(), new HashMap<>(grantedByPatient()));
+        runJobs(instance);
+        complete(instance, newCoordinator.userId(), Map.of("mcsOutcome", "done"));
+
+        assertThat(taskService.createTaskQuery().taskId(review).singleResult().getAssignee())
+                .isEqualTo(newCoordinator.userId());
+        assertThat(taskService.getIdentityLinksForTask(review)).filteredOn(link -> link.getGroupId() != null)
+                .extracting(link -> link.getGroupId()).containsExactly(Role.COORDINATOR.groupId(hospital.facilityId));
+        assertThat(sees(colleague, review)).as("after: the sending facility's coordinator").isFalse();
+        assertThat(sees(coord, review)).as("after: the group's former coordinator").isFalse();
+        assertThat(sees(newCoordinator.userId(), review)).isTrue();
+    }
+
+    /** Whether the person finds the task in Tasklist (authorization on). */
+    private boolean sees(String userId, String taskId) {
+        as(userId);
+        try {
+            return taskService.createTaskQuery().taskId(taskId).count() == 1;
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    @Test
     @DisplayName("rejected by the receiving facility, or the patient refuses there: nothing moves")
     void rejected() {
         ProcessInstance instance = requested();
