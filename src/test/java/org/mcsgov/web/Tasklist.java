@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -191,6 +192,12 @@ public class Tasklist {
     public List<String> listedTasks() {
         return driver.findElements(By.cssSelector("ol.tasks-list h4.task a")).stream()
                 .map(a -> a.getText().trim()).toList();
+    }
+
+    /** The text of that task's entry in the list now (name, due date, …), or empty while it is not listed. */
+    public Optional<String> listedEntry(String taskId) {
+        return driver.findElements(By.xpath("//ol[contains(@class,'tasks-list')]/li[.//h4[contains(@class,'task')]"
+                + "/a[contains(@href," + Page.literal("task=" + taskId) + ")]]")).stream().map(WebElement::getText).findFirst();
     }
 
     /** The ids of the tasks in the list now (from their links), e.g. to check that a task is not listed. */

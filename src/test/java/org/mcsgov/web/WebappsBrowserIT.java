@@ -113,10 +113,8 @@ class WebappsBrowserIT extends BrowserTestSupport {
         tasklist.openTask(task.path("name").asText(), taskId);
         // the approval is due (approval.bpmn): its entry in the list says when in Japanese (「7日後」), not "in 7 days".
         // Read from this task's own entry once it is listed: a CI run read the whole list before it showed this task
-        By entry = By.xpath("//ol[contains(@class,'tasks-list')]/li[.//h4[contains(@class,'task')]/a[contains(@href,'task="
-                + taskId + "')]]");
-        String listed = waitFor(d -> d.findElements(entry).stream().map(WebElement::getText)
-                .filter(text -> text.matches("(?s).*[0-9数](日|時間|分|か月|年)後.*")).findFirst().orElse(null),
+        String listed = waitFor(d -> tasklist.listedEntry(taskId)
+                .filter(text -> text.matches("(?s).*[0-9数](日|時間|分|か月|年)後.*")).orElse(null),
                 "a relative due date in Japanese on the task's entry in the list");
         assertThat(listed).doesNotContainPattern("in (a|an|\\d+) (day|hour|minute|month)");
         tasklist.claim();
