@@ -3,13 +3,12 @@ package org.mcsgov.directory;
 import static org.mcsgov.platform.Rows.now;
 
 import java.util.List;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.Task;
 import org.mcsgov.platform.AsSystem;
 import org.mcsgov.platform.RecordMapper;
+import org.mcsgov.platform.TaskGrants;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,14 +24,14 @@ public class RoleRegister {
     private final JdbcClient jdbc;
     private final IdentityService identityService;
     private final TaskService taskService;
-    private final AuthorizationService authorizations;
+    private final TaskGrants grants;
 
     public RoleRegister(JdbcClient jdbc, IdentityService identityService, TaskService taskService,
-                        AuthorizationService authorizations) {
+                        TaskGrants grants) {
         this.jdbc = jdbc;
         this.identityService = identityService;
         this.taskService = taskService;
-        this.authorizations = authorizations;
+        this.grants = grants;
     }
 
     public void appoint(Staff person, Role role, String by, String reason, String processInstanceId) {
@@ -61,8 +60,7 @@ public class RoleRegister {
             for (Task task : claimed) {
                 taskService.setAssignee(task.getId(), null);
                 // the engine granted the assignee the task itself; that grant leaves with the claim
-                authorizations.createAuthorizationQuery().userIdIn(person.userId()).resourceType(Resources.TASK)
-                        .resourceId(task.getId()).list().forEach(a -> authorizations.deleteAuthorization(a.getId()));
+                grants.revokeUser(task.getId(), person.userId());
             }
             return null;
         });

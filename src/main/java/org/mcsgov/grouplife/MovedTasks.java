@@ -1,10 +1,8 @@
 package org.mcsgov.grouplife;
 
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.mcsgov.platform.TaskGrants;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,33 +17,29 @@ import org.springframework.stereotype.Component;
 class MovedTasks {
 
     private final TaskService tasks;
-    private final AuthorizationService authorizations;
+    private final TaskGrants grants;
 
-    MovedTasks(TaskService tasks, AuthorizationService authorizations) {
+    MovedTasks(TaskService tasks, TaskGrants grants) {
         this.tasks = tasks;
-        this.authorizations = authorizations;
+        this.grants = grants;
     }
 
     /** The outgoing coordinator's tasks of the procedure go to the successor. */
     void reassign(String businessKey, String outgoing, String successor) {
         for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(businessKey).taskAssignee(outgoing).list()) {
             tasks.setAssignee(task.getId(), successor);
-            authorizations.createAuthorizationQuery().userIdIn(outgoing).resourceType(Resources.TASK)
-                    .resourceId(task.getId()).list().forEach(a -> authorizations.deleteAuthorization(a.getId()));
+            grants.revokeUser(task.getId(), outgoing);
         }
     }
 
     /** The sending facility's group, where it is a candidate, is replaced by the receiving facility's. */
     void replaceCandidate(String businessKey, String sending, String receiving) {
-        for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(businessKey).list()) {
-            boolean named = tasks.getIdentityLinksForTask(task.getId()).stream().anyMatch(link ->
-                    IdentityLinkType.CANDIDATE.equals(link.getType()) && sending.equals(link.getGroupId()));
-            if (named) {
-                tasks.deleteCandidateGroup(task.getId(), sending);
-                authorizations.createAuthorizationQuery().groupIdIn(sending).resourceType(Resources.TASK)
-                        .resourceId(task.getId()).list().forEach(a -> authorizations.deleteAuthorization(a.getId()));
-                tasks.addCandidateGroup(task.getId(), receiving);
-            }
+        // claimed tasks too: a claim does not remove the candidate group, and the group would get the task back
+        for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(businessKey).taskCandidateGroup(sending)
+                .includeAssignedTasks().list()) {
+            tasks.deleteCandidateGroup(task.getId(), sending);
+            grants.revokeGroup(task.getId(), sending);
+            tasks.addCandidateGroup(task.getId(), receiving);
         }
     }
 }
