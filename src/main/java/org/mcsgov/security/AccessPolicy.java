@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
@@ -77,9 +78,6 @@ public class AccessPolicy {
             for (String key : STARTABLE.getOrDefault(group.substring(facilityId.length() + 1), List.of())) {
                 grant(group, Resources.PROCESS_DEFINITION, key, Permissions.READ, Permissions.CREATE_INSTANCE);
             }
-            // an earlier version granted each group the two everyone now holds (grantGlobal)
-            revoke(group, Resources.PROCESS_DEFINITION, ANY);
-            revoke(group, Resources.PROCESS_INSTANCE, ANY);
         }
         String filterName = "自分の施設のタスク（" + facilityName + "）";
         String filterId = filter(filterName, 30, taskService.createTaskQuery()
@@ -105,6 +103,8 @@ public class AccessPolicy {
         // 5-10 ms and 35 ms). Every person who can log in is in a facility's groups or the office's anyway.
         grantEveryone(Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
         grantEveryone(Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        dropFacilityGrantsOnAny(Resources.PROCESS_DEFINITION);
+        dropFacilityGrantsOnAny(Resources.PROCESS_INSTANCE);
 
         grant(OFFICE, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(OFFICE, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
@@ -185,9 +185,17 @@ public class AccessPolicy {
         save(auth, permissions);
     }
 
-    private void revoke(String groupId, Resource resource, String resourceId) {
-        authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
-                .list().forEach(auth -> authorizations.deleteAuthorization(auth.getId()));
+    /**
+     * An earlier version granted each facility group the two grants on "*" that everyone now holds: one query at
+     * start (not one per group) finds what is left of them. camunda-admin's own grants are kept (its id also ends
+     * in a role's suffix).
+     */
+    private void dropFacilityGrantsOnAny(Resource resource) {
+        authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).resourceType(resource)
+                .resourceId(ANY).list().stream()
+                .filter(auth -> !Groups.CAMUNDA_ADMIN.equals(auth.getGroupId())
+                        && Role.facilityOf(auth.getGroupId()) != null)
+                .forEach(auth -> authorizations.deleteAuthorization(auth.getId()));
     }
 
     private void save(Authorization auth, Permission... permissions) {

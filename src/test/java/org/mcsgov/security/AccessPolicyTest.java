@@ -49,7 +49,7 @@ class AccessPolicyTest extends EngineTestSupport {
         grant(coord, Resources.PROCESS_DEFINITION, Permissions.READ);
         grant(coord, Resources.PROCESS_INSTANCE, Permissions.CREATE);
 
-        accessPolicy.grantFacility(FACILITY, "権限の確認");
+        accessPolicy.grantGlobal();
 
         assertThat(authorizations.createAuthorizationQuery().groupIdIn(coord).resourceId(ANY).count()).isZero();
     }
