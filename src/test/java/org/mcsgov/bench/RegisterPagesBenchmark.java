@@ -59,6 +59,8 @@ class RegisterPagesBenchmark extends AppTestSupport {
         pages.put("facility detail", new String[] {"office", "/register/facilities/" + clinic});
         pages.put("memberships of a group", new String[] {"office", "/register/memberships?group=" + group});
         pages.put("memberships, office, page 1 (50,000)", new String[] {"office", "/register/memberships"});
+        pages.put("memberships, clinic administrator, page 1", new String[] {admin + ":" + CityRegister.PASSWORD,
+                "/register/memberships"});
         pages.put("CSV groups, office (10,000 rows)", new String[] {"office", "/register/groups.csv"});
 
         System.out.printf("BENCH register pages (median / slowest of %d, ms):%n", RUNS);
