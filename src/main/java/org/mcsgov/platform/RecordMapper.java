@@ -5,8 +5,10 @@ import java.lang.reflect.RecordComponent;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.beans.BeanUtils;
@@ -14,6 +16,7 @@ import org.springframework.core.MethodParameter;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.core.convert.TypeDescriptor;
 import org.springframework.core.convert.support.DefaultConversionService;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.JdbcUtils;
 
@@ -50,11 +53,26 @@ public final class RecordMapper<T extends Record> implements RowMapper<T> {
         return new RecordMapper<>(type);
     }
 
+    /**
+     * All rows of a query, its columns matched before the first row: a query whose columns do not fit the record fails
+     * even when it finds nothing (a register list that is empty in a test still proves its SQL).
+     */
+    public static <T extends Record> ResultSetExtractor<List<T>> list(Class<T> type) {
+        return rs -> {
+            RecordMapper<T> mapper = of(type);
+            mapper.match(rs);
+            List<T> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(mapper.mapRow(rs, rows.size()));
+            }
+            return rows;
+        };
+    }
+
     @Override
     public T mapRow(ResultSet rs, int rowNumber) throws SQLException {
         if (rs != matched) {
-            columns = shape.columns(rs.getMetaData());
-            matched = rs;
+            match(rs);
         }
         Object[] args = new Object[columns.length];
         for (int i = 0; i < columns.length; i++) {
@@ -63,6 +81,11 @@ public final class RecordMapper<T extends Record> implements RowMapper<T> {
             args[i] = CONVERSION.convert(value, TypeDescriptor.forObject(value), target);
         }
         return type.cast(BeanUtils.instantiateClass(shape.constructor, args));
+    }
+
+    private void match(ResultSet rs) throws SQLException {
+        columns = shape.columns(rs.getMetaData());
+        matched = rs;
     }
 
     /** A record's canonical constructor and its components, resolved once per record type. */

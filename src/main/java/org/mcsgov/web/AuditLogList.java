@@ -64,6 +64,6 @@ public class AuditLogList implements RegisterList<AuditLogList.Row> {
                 .and("a.path LIKE :path", "path", Criteria.contains(criteria, "path"));
         Criteria.onDay(where, "a.at", Criteria.day(criteria, "on"));
         return new Listing<>(jdbc, "a.id, a.at, a.event, a.user_id, a.method, a.path, a.status, a.process_instance_id, "
-                + "a.remote_address, a.detail", "audit_log a", where, "a.id DESC", RecordRows.of(Row.class));
+                + "a.remote_address, a.detail", "audit_log a", where, "a.id DESC", Row.class);
     }
 }

@@ -71,6 +71,6 @@ public class CorrectionList implements RegisterList<CorrectionList.Row> {
                 c.id, f.name AS facility_name, c.kind, c.record_label, c.field, c.old_value, c.new_value, c.reason,
                 c.status, c.requested_by, c.requested_at, c.decided_by, c.decided_at, c.decision_comment,
                 c.process_instance_id""", "correction c JOIN facility f ON f.id = c.facility_id", where, "c.id DESC",
-                RecordRows.of(Row.class));
+                Row.class);
     }
 }

@@ -72,6 +72,6 @@ public class DeviceList implements RegisterList<DeviceList.Row> {
                 device d JOIN facility f ON f.id = d.facility_id
                 LEFT JOIN device_loan l ON l.device_id = d.id AND l.valid_to IS NULL
                 LEFT JOIN staff b ON b.id = l.staff_id""", where, "d.facility_id, d.asset_number, d.id",
-                RecordRows.of(Row.class));
+                Row.class);
     }
 }

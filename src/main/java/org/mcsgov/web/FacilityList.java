@@ -68,6 +68,6 @@ public class FacilityList implements RegisterList<FacilityList.Row> {
                 (SELECT COUNT(*) FROM staff s WHERE s.facility_id = f.id AND s.status = 'ACTIVE') AS active_staff,
                 (SELECT COUNT(*) FROM role_assignment r JOIN staff s ON s.id = r.staff_id WHERE r.facility_id = f.id
                     AND r.role = 'MCS_ADMIN' AND r.valid_to IS NULL AND s.status = 'ACTIVE') AS admins""",
-                "facility f", where, "f.id", RecordRows.of(Row.class));
+                "facility f", where, "f.id", Row.class);
     }
 }

@@ -65,6 +65,6 @@ public class GroupList implements RegisterList<GroupList.Row> {
                 (SELECT COUNT(*) FROM membership m WHERE m.group_id = g.id AND m.valid_to IS NULL) AS members,
                 g.requested_at, g.closed_at, g.process_instance_id""",
                 "patient_group g JOIN facility f ON f.id = g.facility_id JOIN staff c ON c.id = g.coordinator_staff_id",
-                where, "g.id DESC", RecordRows.of(Row.class));
+                where, "g.id DESC", Row.class);
     }
 }

@@ -68,6 +68,6 @@ public class ImportList implements RegisterList<ImportList.Row> {
         return new Listing<>(jdbc, """
                 i.id, i.status, i.rows_done, i.rows_total, i.rows_to_create, i.problems, i.problem_text, i.started_by,
                 i.started_at, i.decided_by, i.finished_at, i.process_instance_id""", "register_import i", where,
-                "i.id DESC", RecordRows.of(Row.class));
+                "i.id DESC", Row.class);
     }
 }

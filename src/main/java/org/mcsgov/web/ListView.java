@@ -15,7 +15,7 @@ public record ListView(String name, String title, List<RegisterList.Filter> filt
     public record Cell(String text, String link) {
     }
 
-    public static <T> ListView of(RegisterList<T> list, Map<String, String> criteria, int page) {
+    public static <T extends Record> ListView of(RegisterList<T> list, Map<String, String> criteria, int page) {
         Listing<T> listing = list.rows(criteria);
         long total = listing.count();
         int pageCount = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -29,7 +29,7 @@ public record ListView(String name, String title, List<RegisterList.Filter> filt
                 list.columns().stream().map(RegisterList.Column::header).toList(), rows, total, shown, pageCount);
     }
 
-    public static <T> List<List<Object>> csvRows(RegisterList<T> list, Map<String, String> criteria) {
+    public static <T extends Record> List<List<Object>> csvRows(RegisterList<T> list, Map<String, String> criteria) {
         return list.rows(criteria).all().stream()
                 .map(row -> list.columns().stream().<Object>map(column -> Cells.text(column.value().apply(row)))
                         .toList())

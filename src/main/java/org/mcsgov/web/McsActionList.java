@@ -90,6 +90,6 @@ public class McsActionList implements RegisterList<McsActionList.Row> {
                 a.escalated_at, a.office_notified_at, a.closed_at, a.closed_by, a.outcome, a.elapsed_seconds,
                 CASE WHEN a.closed_at IS NULL AND a.due_at < :now THEN TRUE ELSE FALSE END AS overdue,
                 a.process_instance_id""", "mcs_action a LEFT JOIN facility f ON f.id = a.facility_id", where,
-                "a.id DESC", RecordRows.of(Row.class));
+                "a.id DESC", Row.class);
     }
 }

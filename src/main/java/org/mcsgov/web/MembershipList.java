@@ -77,6 +77,6 @@ public class MembershipList implements RegisterList<MembershipList.Row> {
                 , m.close_reason, m.closed_process_instance_id""",
                 "membership m JOIN patient_group g ON g.id = m.group_id JOIN staff s ON s.id = m.staff_id "
                         + "JOIN facility f ON f.id = s.facility_id",
-                where, "m.id DESC", RecordRows.of(Row.class));
+                where, "m.id DESC", Row.class);
     }
 }

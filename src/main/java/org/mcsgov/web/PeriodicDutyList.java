@@ -69,8 +69,9 @@ public class PeriodicDutyList implements RegisterList<PeriodicDutyList.Row> {
     @Override
     public Listing<Row> rows(Map<String, String> criteria) {
         // the engine's own tables: one timer job per timer start event of the deployed (latest) definitions
-        return new Listing<>(jdbc, "d.KEY_, d.NAME_, d.VERSION_, j.DUEDATE_, j.ID_",
+        return new Listing<>(jdbc, "d.KEY_ AS process_key, d.NAME_ AS process_name, d.VERSION_ AS version, "
+                + "j.DUEDATE_ AS next_at, j.ID_ AS job_id",
                 "ACT_RU_JOB j JOIN ACT_RE_PROCDEF d ON d.ID_ = j.PROCESS_DEF_ID_",
-                new Where().and("j.HANDLER_TYPE_ = 'timer-start-event'"), "j.DUEDATE_, j.ID_", RecordRows.of(Row.class));
+                new Where().and("j.HANDLER_TYPE_ = 'timer-start-event'"), "j.DUEDATE_, j.ID_", Row.class);
     }
 }

@@ -9,7 +9,7 @@ import java.util.function.Function;
  * table gets its page by a Spring bean implementing this: its filters, its columns and its rows as the current
  * viewer may see them (the same scope for the page, the CSV and the detail pages it links to).
  */
-public interface RegisterList<T> {
+public interface RegisterList<T extends Record> {
 
     /** The path segment: /register/{name}. */
     String name();

@@ -12,6 +12,7 @@ import org.mcsgov.directory.DirectoryService;
 import org.mcsgov.directory.FacilityRegister;
 import org.mcsgov.directory.Role;
 import org.mcsgov.group.GroupService;
+import org.mcsgov.platform.RecordMapper;
 import org.mcsgov.security.CurrentUser;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -135,7 +136,8 @@ public class RegisterPages {
                 SELECT s.id, s.user_id, s.name, s.kana, s.display_name, s.profession, s.email, s.status, s.facility_id,
                     f.name AS facility_name, s.created_at, s.activated_at, s.left_at, s.process_instance_id
                 FROM staff s JOIN facility f ON f.id = s.facility_id WHERE s.id = ?""")
-                .param(id).query(RecordRows.of(StaffDetail.class)).optional().orElseThrow(() -> notFound("職員", String.valueOf(id)));
+                .param(id).query(RecordMapper.list(StaffDetail.class)).stream().findFirst().orElseThrow(
+                        () -> notFound("職員", String.valueOf(id)));
         readable(visibility.staff(id));
         var roles = rows(RoleRow.class, """
                 SELECT role, valid_from, valid_to, granted_by, grant_reason, ended_by, end_reason, process_instance_id
@@ -155,7 +157,7 @@ public class RegisterPages {
                 SELECT reason, suspended_by, suspended_at, status, decided_by, decided_at, decision_reason,
                     process_instance_id FROM staff_suspension WHERE staff_id = ? ORDER BY suspended_at, id""", id);
         var memberOf = rows(GroupRef.class, """
-                SELECT g.id, g.name, m.role, m.valid_from, FALSE FROM membership m JOIN patient_group g ON g.id = m.group_id
+                SELECT g.id, g.name, m.role, m.valid_from AS since, FALSE AS readable FROM membership m JOIN patient_group g ON g.id = m.group_id
                 WHERE m.staff_id = ? AND m.valid_to IS NULL ORDER BY g.name, g.id""", id);
         var readable = visibility.readableGroups(memberOf.stream().map(GroupRef::id).toList());
         var currentGroups = memberOf.stream().map(g -> new GroupRef(g.id(), g.name(), g.role(), g.since(),
@@ -188,7 +190,7 @@ public class RegisterPages {
                     process_instance_id FROM correction WHERE kind = 'STAFF' AND record_key = ? ORDER BY id""",
                 String.valueOf(id)));
         model.addAttribute("devices", rows(DeviceRef.class, """
-                SELECT d.asset_number, d.kind, d.model, l.valid_from, l.lent_by FROM device_loan l
+                SELECT d.asset_number, d.kind, d.model, l.valid_from AS since, l.lent_by FROM device_loan l
                 JOIN device d ON d.id = l.device_id WHERE l.staff_id = ? AND l.valid_to IS NULL ORDER BY l.valid_from""", id));
         model.addAttribute("tasks", links.tasksOf(instances));
         return "register/staff";
@@ -204,7 +206,8 @@ public class RegisterPages {
                     g.activated_at, g.closed_at, g.close_reason, g.process_instance_id, g.closed_process_instance_id
                 FROM patient_group g JOIN facility f ON f.id = g.facility_id JOIN staff c ON c.id = g.coordinator_staff_id
                 WHERE g.id = ?""")
-                .param(id).query(RecordRows.of(GroupDetail.class)).optional().orElseThrow(() -> notFound("グループ", String.valueOf(id)));
+                .param(id).query(RecordMapper.list(GroupDetail.class)).stream().findFirst().orElseThrow(
+                        () -> notFound("グループ", String.valueOf(id)));
         readable(visibility.group(id));
         var invitations = rows(InvitationRow.class, """
                 SELECT id, invitee_email, reason, state, """ + PersonName.of("invited_by", "invited_by") + ", "
@@ -230,7 +233,7 @@ public class RegisterPages {
     }
 
     private <T extends Record> List<T> rows(Class<T> type, String sql, Object param) {
-        return jdbc.sql(sql).param(param).query(RecordRows.of(type)).list();
+        return jdbc.sql(sql).param(param).query(RecordMapper.list(type));
     }
 
     private static void readable(boolean allowed) {

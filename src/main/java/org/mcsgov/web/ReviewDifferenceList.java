@@ -78,6 +78,6 @@ public class ReviewDifferenceList implements RegisterList<ReviewDifferenceList.R
                 d.id, d.source, d.campaign_id, f.name AS facility_name, g.name AS group_name, d.person_name, d.person_facility,
                 d.resolution, d.reported_by, d.reported_at, d.process_instance_id""", """
                 review_difference d JOIN facility f ON f.id = d.facility_id LEFT JOIN patient_group g ON g.id = d.group_id""",
-                where, "d.id DESC", RecordRows.of(Row.class));
+                where, "d.id DESC", Row.class);
     }
 }

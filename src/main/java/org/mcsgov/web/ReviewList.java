@@ -74,6 +74,6 @@ public class ReviewList implements RegisterList<ReviewList.Row> {
                 (SELECT COUNT(*) FROM group_review r WHERE r.campaign_id = c.id AND r.status <> 'OPEN') AS decided,
                 c.closed_at, c.process_instance_id""",
                 "review_campaign c LEFT JOIN facility f ON f.id = c.facility_id", where, "c.id DESC",
-                RecordRows.of(Row.class));
+                Row.class);
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 public class RevocationTimes implements RegisterList<RevocationTimes.Row> {
 
     public record Row(String facilityId, String facilityName, long confirmed, Double medianSeconds,
-                      Double p95Seconds, Double maxSeconds, long open, long overdue) {
+                      Double p95Seconds, Double maxSeconds, long openCount, long overdue) {
     }
 
     private final JdbcClient jdbc;
@@ -59,7 +59,7 @@ public class RevocationTimes implements RegisterList<RevocationTimes.Row> {
                         row -> "/register/mcs-actions?revocation=true&facility=" + row.facilityId()),
                 Column.of("確定済み", Row::confirmed), Column.of("中央値（時間）", row -> hours(row.medianSeconds())),
                 Column.of("95パーセンタイル（時間）", row -> hours(row.p95Seconds())),
-                Column.of("最大（時間）", row -> hours(row.maxSeconds())), Column.of("未確定", Row::open),
+                Column.of("最大（時間）", row -> hours(row.maxSeconds())), Column.of("未確定", Row::openCount),
                 Column.linked("期限超過（現在）", Row::overdue,
                         row -> "/register/mcs-actions?state=overdue&revocation=true&facility=" + row.facilityId()));
     }
@@ -70,8 +70,8 @@ public class RevocationTimes implements RegisterList<RevocationTimes.Row> {
                 .param("now", Rows.now());
         // PERCENTILE_CONT ignores the NULLs of what is not confirmed; the same SQL on H2 and PostgreSQL
         return new Listing<>(jdbc, """
-                r.facility_id, f.name, r.confirmed, r.median_seconds, r.p95_seconds, r.max_seconds, r.open_count,
-                r.overdue""", """
+                r.facility_id, f.name AS facility_name, r.confirmed, r.median_seconds, r.p95_seconds, r.max_seconds,
+                r.open_count, r.overdue""", """
                 (SELECT a.facility_id,
                         COUNT(CASE WHEN a.outcome = 'DONE' THEN 1 END) AS confirmed,
                         PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY CASE WHEN a.outcome = 'DONE'
@@ -83,6 +83,6 @@ public class RevocationTimes implements RegisterList<RevocationTimes.Row> {
                         COUNT(CASE WHEN a.closed_at IS NULL AND a.due_at < :now THEN 1 END) AS overdue
                  FROM mcs_action a WHERE a.revocation GROUP BY a.facility_id) r
                 LEFT JOIN facility f ON f.id = r.facility_id""", where, "f.name, r.facility_id",
-                RecordRows.of(Row.class));
+                Row.class);
     }
 }

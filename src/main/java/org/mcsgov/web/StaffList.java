@@ -76,7 +76,7 @@ public class StaffList implements RegisterList<StaffList.Row> {
                 """ + hasRole("MANAGER") + " AS manager, " + hasRole("MCS_ADMIN") + " AS admin, "
                 + hasRole("COORDINATOR") + " AS coordinator",
                 "staff s JOIN facility f ON f.id = s.facility_id", where, "s.facility_id, s.kana, s.id",
-                RecordRows.of(Row.class));
+                Row.class);
     }
 
     private static String hasRole(String role) {

@@ -68,6 +68,6 @@ public class TakeoutList implements RegisterList<TakeoutList.Row> {
                 t.id, f.name AS facility_name, a.name AS applicant, d.asset_number, t.content, t.purpose, t.destination,
                 t.from_date, t.to_date, t.state, t.approved_by, t.requested_at, t.closed_at, t.process_instance_id""", """
                 takeout t JOIN facility f ON f.id = t.facility_id JOIN staff a ON a.id = t.applicant_staff_id
-                JOIN device d ON d.id = t.device_id""", where, "t.id DESC", RecordRows.of(Row.class));
+                JOIN device d ON d.id = t.device_id""", where, "t.id DESC", Row.class);
     }
 }

@@ -138,7 +138,7 @@ class RevocationMonthTest extends ProcessTestSupport {
         for (var row : rows) {
             System.out.printf("  %-28s confirmed %3d  median %5.1f h  p95 %5.1f h  max %5.1f h  open %d  overdue %d%n",
                     row.facilityName(), row.confirmed(), row.medianSeconds() / 3600, row.p95Seconds() / 3600,
-                    row.maxSeconds() / 3600, row.open(), row.overdue());
+                    row.maxSeconds() / 3600, row.openCount(), row.overdue());
         }
         assertThat(rows).hasSize(3).allSatisfy(row -> {
             assertThat(row.confirmed()).isPositive();

@@ -70,6 +70,19 @@ class RecordMapperTest {
                 .hasMessageContaining("boolean");
     }
 
+    /** A list's columns are matched before its first row: a query that does not fit fails even when it finds none. */
+    @Test
+    void listChecksTheColumnsOfAnEmptyResult() {
+        JdbcClient jdbc = database();
+        assertThat(jdbc.sql("SELECT * FROM entry WHERE id < 0").query(RecordMapper.list(Entry.class))).isEmpty();
+        assertThat(jdbc.sql("SELECT * FROM entry WHERE id <= 2 ORDER BY id").query(RecordMapper.list(Entry.class)))
+                .extracting(Entry::facilityId).containsExactly("f1", "f2");
+        assertThatThrownBy(() -> jdbc.sql("SELECT id, facility_id FROM entry WHERE id < 0")
+                .query(RecordMapper.list(Entry.class))).hasMessageContaining("Entry.active");
+        assertThat(jdbc.sql("SELECT id, facility_id FROM entry WHERE id < 0").query(RecordMapper.of(Entry.class))
+                .list()).as("a row mapper is asked only for rows").isEmpty();
+    }
+
     @Test
     void missingColumnNamed() {
         JdbcClient jdbc = database();
