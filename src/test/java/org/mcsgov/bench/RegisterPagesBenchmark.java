@@ -61,6 +61,7 @@ class RegisterPagesBenchmark extends AppTestSupport {
         pages.put("memberships, office, page 1 (50,000)", new String[] {"office", "/register/memberships"});
         pages.put("memberships, clinic administrator, page 1", new String[] {admin + ":" + CityRegister.PASSWORD,
                 "/register/memberships"});
+        pages.put("memberships, office, one person by name", new String[] {"office", "/register/memberships?q=" + coordinator});
         pages.put("CSV groups, office (10,000 rows)", new String[] {"office", "/register/groups.csv"});
 
         System.out.printf("BENCH register pages (median / slowest of %d, ms):%n", RUNS);
