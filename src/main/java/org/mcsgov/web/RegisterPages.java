@@ -132,12 +132,11 @@ public class RegisterPages {
 
     @GetMapping("/register/staff/{id}")
     public String staff(@PathVariable long id, Model model) {
-        StaffDetail person = jdbc.sql("""
+        StaffDetail person = rows(StaffDetail.class, """
                 SELECT s.id, s.user_id, s.name, s.kana, s.display_name, s.profession, s.email, s.status, s.facility_id,
                     f.name AS facility_name, s.created_at, s.activated_at, s.left_at, s.process_instance_id
-                FROM staff s JOIN facility f ON f.id = s.facility_id WHERE s.id = ?""")
-                .param(id).query(RecordMapper.list(StaffDetail.class)).stream().findFirst().orElseThrow(
-                        () -> notFound("職員", String.valueOf(id)));
+                FROM staff s JOIN facility f ON f.id = s.facility_id WHERE s.id = ?""", id).stream().findFirst()
+                .orElseThrow(() -> notFound("職員", String.valueOf(id)));
         readable(visibility.staff(id));
         var roles = rows(RoleRow.class, """
                 SELECT role, valid_from, valid_to, granted_by, grant_reason, ended_by, end_reason, process_instance_id
@@ -157,8 +156,8 @@ public class RegisterPages {
                 SELECT reason, suspended_by, suspended_at, status, decided_by, decided_at, decision_reason,
                     process_instance_id FROM staff_suspension WHERE staff_id = ? ORDER BY suspended_at, id""", id);
         var memberOf = rows(GroupRef.class, """
-                SELECT g.id, g.name, m.role, m.valid_from AS since, FALSE AS readable FROM membership m JOIN patient_group g ON g.id = m.group_id
-                WHERE m.staff_id = ? AND m.valid_to IS NULL ORDER BY g.name, g.id""", id);
+                SELECT g.id, g.name, m.role, m.valid_from AS since, FALSE AS readable
+                FROM membership m JOIN patient_group g ON g.id = m.group_id WHERE m.staff_id = ? AND m.valid_to IS NULL ORDER BY g.name, g.id""", id);
         var readable = visibility.readableGroups(memberOf.stream().map(GroupRef::id).toList());
         var currentGroups = memberOf.stream().map(g -> new GroupRef(g.id(), g.name(), g.role(), g.since(),
                 readable.contains(g.id()))).toList();
@@ -200,14 +199,13 @@ public class RegisterPages {
     public String group(@PathVariable long id,
                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                         Model model) {
-        GroupDetail group = jdbc.sql("""
+        GroupDetail group = rows(GroupDetail.class, """
                 SELECT g.id, g.kind, g.name, g.purpose, g.status, g.facility_id, f.name AS facility_name,
                     g.coordinator_staff_id, c.name AS coordinator, g.patient_takes_part, g.requested_by, g.requested_at,
                     g.activated_at, g.closed_at, g.close_reason, g.process_instance_id, g.closed_process_instance_id
                 FROM patient_group g JOIN facility f ON f.id = g.facility_id JOIN staff c ON c.id = g.coordinator_staff_id
-                WHERE g.id = ?""")
-                .param(id).query(RecordMapper.list(GroupDetail.class)).stream().findFirst().orElseThrow(
-                        () -> notFound("グループ", String.valueOf(id)));
+                WHERE g.id = ?""", id).stream().findFirst()
+                .orElseThrow(() -> notFound("グループ", String.valueOf(id)));
         readable(visibility.group(id));
         var invitations = rows(InvitationRow.class, """
                 SELECT id, invitee_email, reason, state, """ + PersonName.of("invited_by", "invited_by") + ", "

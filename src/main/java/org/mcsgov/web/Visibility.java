@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class Visibility {
 
-    /** A current membership of the viewer (alias vm); the viewer is a parameter never left out (Where.and drops a null). */
+    /** A current membership of the viewer (alias vm); the viewer is a parameter, never left out (unlike a filter). */
     private static final String MEMBER_OF = "membership vm JOIN staff vs ON vs.id = vm.staff_id "
             + "WHERE vm.valid_to IS NULL AND vs.user_id = :viewer";
 
