@@ -46,6 +46,12 @@ public class Conflicts extends AbstractProcessEnginePlugin {
     private static final Set<Class<?>> PEOPLES_ACTIONS = Set.of(CompleteTaskCmd.class, SubmitTaskFormCmd.class,
             ClaimTaskCmd.class, CorrelateMessageCmd.class);
 
+    /** A person's action on a task that another person's action ended first. */
+    public static Conflict taskNoLongerOpen(Exception cause) {
+        return new Conflict("このタスクは既に完了しているか、取り消されています。一覧を更新してください",
+                "this task is no longer open: someone else completed it or it was cancelled; refresh the list", cause);
+    }
+
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<CommandInterceptor> interceptors = new ArrayList<>(
@@ -73,7 +79,7 @@ public class Conflicts extends AbstractProcessEnginePlugin {
                     if (taskId != null && !(e instanceof Conflict) && gone(taskId)) {
                         // whatever the engine tripped over (a validation step reading variables the winner had
                         // just removed, an authorization that went with the task), the task was done by another
-                        throw noLongerOpen(e);
+                        throw taskNoLongerOpen(e);
                     }
                     if (attempt == ATTEMPTS || !clash(e)) {
                         throw e;
@@ -117,14 +123,10 @@ public class Conflicts extends AbstractProcessEnginePlugin {
                 if (command instanceof CorrelateMessageCmd) {
                     throw e;
                 }
-                throw noLongerOpen(e);
+                throw taskNoLongerOpen(e);
             }
         }
 
-        private static Conflict noLongerOpen(Exception cause) {
-            return new Conflict("このタスクは既に完了しているか、取り消されています。一覧を更新してください",
-                    "this task is no longer open: someone else completed it or it was cancelled; refresh the list", cause);
-        }
 
         /** The task a task command acts on (the engine's commands keep it in a protected field, without getter). */
         private static String taskIdOf(Command<?> command) {

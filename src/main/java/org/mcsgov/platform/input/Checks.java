@@ -4,12 +4,14 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.mcsgov.platform.Conflicts;
 import org.mcsgov.platform.UserError;
 
 /**
@@ -170,8 +172,15 @@ final class Checks {
 
     private void task(Object command, java.util.function.Consumer<TaskChecks> check) {
         TaskChecks checks = TaskChecks.of(tasks, identity, contracts, Fields.get(command, "taskId"));
-        if (checks != null) {
+        if (checks == null) {
+            return;
+        }
+        try {
             check.accept(checks);
+        } catch (NullValueException gone) {
+            // the task was there when read, and another person's action ended it before its links or variables were
+            // read: the same answer as when the engine itself finds it gone (Conflicts), not the engine's text
+            throw Conflicts.taskNoLongerOpen(gone);
         }
     }
 }
