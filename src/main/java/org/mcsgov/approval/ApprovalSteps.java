@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.mcsgov.decision.DecisionLog;
 import org.mcsgov.notification.Notifications;
 import org.mcsgov.platform.Facts;
+import org.mcsgov.platform.StepValues;
 import org.mcsgov.platform.UserError;
 import org.mcsgov.platform.Vars;
 import org.slf4j.Logger;
@@ -46,7 +47,8 @@ public class ApprovalSteps {
             // earlier requests about the same person and group: a rejection minutes ago is part of this decision
             execution.setVariable("approvalHistory", earlier.isEmpty() ? history
                     : history + "\n\n" + EARLIER_HEADING + "\n" + earlier);
-            execution.setVariable("approvalDueDate", due(execution));
+            // read by the task's creation, which follows in this transaction; the task keeps it as its due date
+            StepValues.forThisTransaction(execution, "approvalDueDate", due(execution));
         };
     }
 

@@ -5,6 +5,7 @@ import org.mcsgov.directory.DirectoryService;
 import org.mcsgov.directory.Role;
 import org.mcsgov.directory.Staff;
 import org.mcsgov.platform.Facts;
+import org.mcsgov.platform.StepValues;
 
 /**
  * The first step of the coordinator's procedures (group-invitation, patient-consent, consent-withdrawal, the group
@@ -19,8 +20,9 @@ public final class StartingCoordinator {
     /** Refused unless active with that role; their facility and coordinator group become facilityId, coordinatorGroup. */
     public static Staff of(DirectoryService directory, DelegateExecution execution) {
         Staff coordinator = directory.requireActiveWithRole(Facts.starter(execution), Role.COORDINATOR);
-        execution.setVariable("facilityId", coordinator.facilityId());
-        execution.setVariable("coordinatorGroup", Role.COORDINATOR.groupId(coordinator.facilityId()));
+        // checked again at later steps: the same facility is not written again
+        StepValues.setIfChanged(execution, "facilityId", coordinator.facilityId());
+        StepValues.setIfChanged(execution, "coordinatorGroup", Role.COORDINATOR.groupId(coordinator.facilityId()));
         return coordinator;
     }
 }

@@ -11,6 +11,7 @@ import org.mcsgov.group.Group;
 import org.mcsgov.group.GroupService;
 import org.mcsgov.invitation.Invitation.State;
 import org.mcsgov.platform.Facts;
+import org.mcsgov.platform.StepValues;
 import org.mcsgov.platform.UserError;
 import org.mcsgov.platform.Vars;
 import org.mcsgov.membershipreview.Reconciliation;
@@ -70,7 +71,8 @@ public class InvitationSteps {
         return execution -> {
             Long invitationId = (Long) execution.getVariable("invitationId");
             boolean withdraw = "withdraw".equals(execution.getVariable("requestAction"));
-            execution.setVariable("withdrawn", withdraw);
+            // read by the gateways that follow, in this transaction (StepValues)
+            StepValues.forThisTransaction(execution, "withdrawn", withdraw);
             if (withdraw) {
                 // also before a first submission: a request the checks keep refusing must not stay in マイタスク for ever
                 execution.setVariable("closeReason", invitationId == null ? "申請前に取り下げ" : "申請者が取り下げ");
@@ -91,11 +93,17 @@ public class InvitationSteps {
                     coordinator.userId(), execution.getProcessInstanceId());
             execution.setProcessBusinessKey("invitation:" + id);
             execution.setVariable("invitationId", id);
-            // the e-mail staff-onboarding correlates on; the form's own inviteeEmail stays as the person typed it
-            execution.setVariable("awaitedEmail", invitee == null ? email : null);
-            execution.setVariable("inviteeRegistered", invitee != null);
-            execution.setVariable("patientTakesPart", group.patientTakesPart());
-            execution.setVariable("returnComment", null);
+            // the e-mail staff-onboarding correlates on, while it is awaited; the form's own inviteeEmail stays as
+            // the person typed it
+            if (invitee == null) {
+                execution.setVariable("awaitedEmail", email);
+            } else {
+                execution.removeVariable("awaitedEmail");
+            }
+            StepValues.forThisTransaction(execution, "inviteeRegistered", invitee != null);
+            StepValues.setIfChanged(execution, "patientTakesPart", group.patientTakesPart());
+            // a comment of an earlier return is answered by this request (the decision log keeps it)
+            execution.removeVariable("returnComment");
             if (invitee != null) {
                 requests.prepareApproval(execution, group, invitee, reason);
             }
@@ -121,11 +129,11 @@ public class InvitationSteps {
                 checks.requireInvitableGroup(group);
                 checks.requireInvitable(group, invitee);
             } catch (UserError refused) {
-                execution.setVariable("stillInvitable", false);
+                StepValues.forThisTransaction(execution, "stillInvitable", false);
                 execution.setVariable("closeReason", "登録後の確認で招待できません: " + refused.getMessage());
                 return;
             }
-            execution.setVariable("stillInvitable", true);
+            StepValues.forThisTransaction(execution, "stillInvitable", true);
             requests.prepareApproval(execution, group, invitee, invitation.reason());
         };
     }
@@ -193,7 +201,7 @@ public class InvitationSteps {
             long id = Vars.id(execution, "invitationId", "招待");
             Invitation invitation = invitations.invitation(id).orElseThrow();
             boolean active = groups.isActiveLocked(invitation.groupId());
-            execution.setVariable("membershipOpened", active);
+            StepValues.forThisTransaction(execution, "membershipOpened", active);
             if (!active) {
                 invitations.close(id, State.CANCELLED, "グループが保管されたため参加は開きません（MCSでの招待を取り消します、N2-1）");
                 log.info("[invitation:{}] group {} archived meanwhile: no membership, undo in MCS", id,

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.mcsgov.directory.Role;
 import org.mcsgov.platform.EngineClock;
+import org.mcsgov.platform.StepValues;
 import org.mcsgov.platform.UserError;
 import org.mcsgov.platform.Vars;
 import org.slf4j.Logger;
@@ -39,17 +40,18 @@ public class McsActionSteps {
             Instant decidedAt = execution.getVariable("mcsDecidedAt") instanceof Date decided ? decided.toInstant()
                     : EngineClock.now();
             var schedule = deadlines.schedule(action, decidedAt);
-            execution.setVariable("mcsRemindAt", Date.from(schedule.remindAt()));
+            // the reminder's and the office's times are read by their timers, created with the task in this
+            // transaction; the due date stays a variable: the escalation reads it when it is due
+            StepValues.forThisTransaction(execution, "mcsRemindAt", Date.from(schedule.remindAt()));
             execution.setVariable("mcsDueDate", Date.from(schedule.dueAt()));
-            execution.setVariable("mcsOfficeAt", Date.from(schedule.officeAt()));
-            execution.setVariable("mcsRevocation", action.revocation());
+            StepValues.forThisTransaction(execution, "mcsOfficeAt", Date.from(schedule.officeAt()));
             actionLog.requested(execution.getProcessInstanceId(), execution.getProcessBusinessKey(), action, subject,
                     facilityOf(execution), decidedAt, schedule.dueAt());
 
             var outcome = mcsActions.perform(action, subject);
             log.info("[{}] MCS action {} for '{}': {}", execution.getBusinessKey(), action, subject,
                     outcome.done() ? "done by the port" : "confirmation task for a person, due " + schedule.dueAt());
-            execution.setVariable("mcsDone", outcome.done());
+            StepValues.forThisTransaction(execution, "mcsDone", outcome.done());
             execution.setVariable("mcsInstruction", outcome.instruction());
             if (outcome.done()) {
                 execution.setVariable("mcsConfirmed", true);
