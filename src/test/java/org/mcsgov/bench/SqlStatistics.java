@@ -20,6 +20,11 @@ final class SqlStatistics {
     private SqlStatistics() {
     }
 
+    /** Whether statements are counted (-Dbench.sql=true). */
+    static boolean counting() {
+        return ON;
+    }
+
     /** Starts counting from zero (a no-op unless -Dbench.sql=true on H2). */
     static void start(JdbcTemplate jdbc) {
         if (ON && h2(jdbc)) {
