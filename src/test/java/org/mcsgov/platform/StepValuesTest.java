@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,14 @@ class StepValuesTest extends EngineTestSupport {
         }
     }
 
+    private String deploymentId;
+
+    /** Gone with its instances and history: on PostgreSQL the integration tests read every deployed process after. */
+    @AfterEach
+    void undeploy() {
+        engine.getRepositoryService().deleteDeployment(deploymentId, true);
+    }
+
     @BeforeEach
     void deploy() {
         BpmnModelInstance model = Bpmn.createExecutableProcess("step-values-probe").camundaHistoryTimeToLive(1)
@@ -52,7 +61,8 @@ class StepValuesTest extends EngineTestSupport {
                 .condition("yes", "${flag}").userTask("readTrue").endEvent()
                 .moveToLastGateway().condition("no", "${!flag}").userTask("readFalse").endEvent()
                 .done();
-        engine.getRepositoryService().createDeployment().addModelInstance("probe.bpmn", model).deploy();
+        deploymentId = engine.getRepositoryService().createDeployment().addModelInstance("probe.bpmn", model).deploy()
+                .getId();
     }
 
     @Test

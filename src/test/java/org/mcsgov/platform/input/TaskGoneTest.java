@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mcsgov.EngineTestSupport;
@@ -23,11 +24,19 @@ import org.mcsgov.platform.Conflict;
 @DisplayName("a task another person ended while the input checks read it: 409, the task is no longer open")
 class TaskGoneTest extends EngineTestSupport {
 
+    private String deploymentId;
+
+    /** Gone with its instances and history: on PostgreSQL the integration tests read every deployed process after. */
+    @AfterEach
+    void undeploy() {
+        engine.getRepositoryService().deleteDeployment(deploymentId, true);
+    }
+
     @Test
     void taskEndedDuringTheChecks() {
-        engine.getRepositoryService().createDeployment().addModelInstance("gone.bpmn",
+        deploymentId = engine.getRepositoryService().createDeployment().addModelInstance("gone.bpmn",
                 Bpmn.createExecutableProcess("task-gone-probe").camundaHistoryTimeToLive(1).startEvent()
-                        .userTask("decide").camundaCandidateGroups("probe-group").endEvent().done()).deploy();
+                        .userTask("decide").camundaCandidateGroups("probe-group").endEvent().done()).deploy().getId();
         String instanceId = runtimeService.startProcessInstanceByKey("task-gone-probe").getId();
         String taskId = taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId();
         // the winner commits between the checks' reading of the task and of its candidate groups
