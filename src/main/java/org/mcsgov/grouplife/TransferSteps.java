@@ -95,8 +95,10 @@ public class TransferSteps {
                     + "\n理由: " + reason + "\n申請した人: " + admin.name());
             decisions.record(HandoverSteps.SUBJECT, group.id(), Step.REQUEST, reason, admin.userId(),
                     execution.getProcessInstanceId());
-            // the originating facility's other patients are no business of the receiving facility (least knowledge)
+            // the originating facility's other patients are no business of the receiving facility, nor the list the
+            // request chose from (least knowledge): the choice itself stays, in receivingFacilityId
             execution.removeVariable("groupOptions");
+            execution.removeVariable("receivingFacilityOptions");
         };
     }
 

@@ -65,6 +65,17 @@ class GroupTransferTest extends ProcessTestSupport {
     }
 
     @Test
+    @DisplayName("least knowledge: once requested, the receiving facility's task holds neither the sending facility's "
+            + "groups nor the facilities the request chose from")
+    void requestLeavesNoChoiceLists() {
+        ProcessInstance instance = requested();
+
+        assertThat(instance).isWaitingAt("UserTask_DecideTransfer");
+        assertThat(runtimeService.getVariables(instance.getId()))
+                .doesNotContainKeys("groupOptions", "receivingFacilityOptions").containsKey("transferSummary");
+    }
+
+    @Test
     @DisplayName("approved: consent recorded again, done in MCS, group and patient at the new facility with history")
     void transferred() {
         ProcessInstance instance = approvedRequest();
