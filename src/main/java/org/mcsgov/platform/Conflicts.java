@@ -127,7 +127,6 @@ public class Conflicts extends AbstractProcessEnginePlugin {
             }
         }
 
-
         /** The task a task command acts on (the engine's commands keep it in a protected field, without getter). */
         private static String taskIdOf(Command<?> command) {
             Field field = TASK_IDS.get(command.getClass());

@@ -157,7 +157,8 @@ public class RegisterPages {
                     process_instance_id FROM staff_suspension WHERE staff_id = ? ORDER BY suspended_at, id""", id);
         var memberOf = rows(GroupRef.class, """
                 SELECT g.id, g.name, m.role, m.valid_from AS since, FALSE AS readable
-                FROM membership m JOIN patient_group g ON g.id = m.group_id WHERE m.staff_id = ? AND m.valid_to IS NULL ORDER BY g.name, g.id""", id);
+                FROM membership m JOIN patient_group g ON g.id = m.group_id
+                WHERE m.staff_id = ? AND m.valid_to IS NULL ORDER BY g.name, g.id""", id);
         var readable = visibility.readableGroups(memberOf.stream().map(GroupRef::id).toList());
         var currentGroups = memberOf.stream().map(g -> new GroupRef(g.id(), g.name(), g.role(), g.since(),
                 readable.contains(g.id()))).toList();
