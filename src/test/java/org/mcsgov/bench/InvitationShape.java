@@ -35,17 +35,21 @@ final class InvitationShape {
          * on the four tasks), the open-task reminder's cycle, and the two places where the invitation commits a
          * person's click before the next step (before the approval, before the request to MCS) asynchronous.
          */
-        INVITATION("bench-invitation-shape"),
+        INVITATION("bench-invitation-shape", 6, 2, 1),
         /**
          * The least the principles allow: one deadline per task ("nothing waits for ever"), nothing asynchronous, and
          * a task given to its person where the procedure knows who it is (only the approval is claimed).
          */
-        LEAST("bench-least-shape");
+        LEAST("bench-least-shape", 4, 0, 0);
 
         final String key;
+        /** What the model must hold, checked once deployed (the figures say what the shape is, so it must be it). */
+        private final Map<String, Long> jobs;
 
-        Kind(String key) {
+        Kind(String key, long deadlines, long asynchronous, long cycles) {
             this.key = key;
+            this.jobs = Map.of("timer-transition", deadlines, "async-continuation", asynchronous,
+                    "timer-start-event-subprocess", cycles);
         }
     }
 
@@ -71,6 +75,13 @@ final class InvitationShape {
         inputs(model, "confirm", "mcsOutcome");
         engine.getRepositoryService().createDeployment().name(kind.key).addModelInstance(kind.key + ".bpmn", model)
                 .deploy();
+        kind.jobs.forEach((type, expected) -> {
+            long defined = engine.getManagementService().createJobDefinitionQuery().processDefinitionKey(kind.key)
+                    .jobType(type).count();
+            if (defined != expected) {
+                throw new IllegalStateException(kind + ": " + defined + " " + type + " in the model, not " + expected);
+            }
+        });
         AuthorizationService authorizations = engine.getAuthorizationService();
         Authorization start = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
         start.setUserId(requester);
