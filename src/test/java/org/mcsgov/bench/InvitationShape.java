@@ -151,13 +151,7 @@ final class InvitationShape {
 
     /** One instance, driven as {@link InvitationBenchmark} drives an invitation. */
     void once(Map<String, Object> request, String invitee) {
-        test.as(requester);
-        String id;
-        try {
-            id = test.engine().getRuntimeService().startProcessInstanceByKey(kind.key).getId();
-        } finally {
-            test.engine().getIdentityService().clearAuthentication();
-        }
+        String id = test.start(requester, kind.key, Map.of()).getId();
         Map<String, Object> form = new HashMap<>(request);
         form.put("inviteeUserId", invitee);
         complete(id, requester, form);
